@@ -1,0 +1,16 @@
+"""Celery app. With no broker configured (the embedded default), tasks run eagerly in-process."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+app = Celery("werkzorg")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+app.conf.beat_schedule = {
+    "purge-expired-invitations": {
+        "task": "werkzorg.accounts.tasks.expire_invitations_task",
+        "schedule": 60 * 60,
+    },
+}

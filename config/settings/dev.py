@@ -1,0 +1,10 @@
+"""Local development: `make run`. SQLite, e-mail and SMS kept in the development outbox."""
+
+from .base import *  # noqa: F403
+from .base import env, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+EMAIL_BACKEND = env("EMAIL_BACKEND", "werkzorg.notifications.backends.OutboxEmailBackend")
+SMS_BACKEND = env("SMS_BACKEND", "werkzorg.notifications.sms.OutboxSMSBackend")
+DEV_OUTBOX = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

@@ -1,0 +1,20 @@
+"""The test suite: fast hashing, in-memory e-mail and SMS, eager tasks."""
+
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-secret-key-not-for-production-" + "y" * 30
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "werkzorg.notifications.sms.LocMemSMSBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_BROKER_URL = ""
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+LANGUAGE_CODE = "nl"

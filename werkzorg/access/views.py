@@ -1,0 +1,70 @@
+"""View wrappers: every view declares who may reach it; a test walks the URLs and checks they all do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, Literal
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from werkzorg.access.actor import Actor
+from werkzorg.access.policy import Perm
+from werkzorg.access.rules import require, resolve_actor
+
+AccessKind = Literal["public", "user", "org"]
+ViewFunc = Callable[..., HttpResponse]
+
+
+class OrgRequest(HttpRequest):
+    actor: Actor
+
+
+def _mark(view: ViewFunc, kind: AccessKind, perm: Perm | None, **extra: Any) -> ViewFunc:
+    view.access = {"kind": kind, "perm": perm, **extra}  # type: ignore[attr-defined]
+    return view
+
+
+def public_view(view: ViewFunc) -> ViewFunc:
+    """Anyone, signed in or not (login, invitation links, the public catalogue)."""
+    return _mark(view, "public", None)
+
+
+def user_view(view: ViewFunc) -> ViewFunc:
+    """Any signed-in user, outside an organisation (profile, choosing an organisation)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return _mark(wrapped, "user", None)
+
+
+def org_view(perm: Perm, *, terms_exempt: bool = False) -> Callable[[ViewFunc], ViewFunc]:
+    """A page of one organisation (`org` in the URL) needing `perm`: 404 without standing, 403 without perm."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            actor = resolve_actor(request.user, org)  # type: ignore[arg-type]
+            require(actor, perm)
+            request.actor = actor  # type: ignore[attr-defined]
+            if not terms_exempt and _terms_outstanding(actor):
+                return redirect("organisations:terms", org=org)
+            return view(request, *args, **kwargs)
+
+        return _mark(wrapped, "org", perm)
+
+    return decorator
+
+
+def _terms_outstanding(actor: Actor) -> bool:
+    from werkzorg.organisations.queries import terms_outstanding
+
+    return terms_outstanding(actor.organisation)

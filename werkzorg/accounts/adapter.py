@@ -1,0 +1,85 @@
+"""django-allauth adapters: invitation-only accounts, phone numbers on the user, SMS through our backend."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from cryptography.fernet import Fernet
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from werkzorg.accounts.models import User
+from werkzorg.audit.models import AuditEventType
+from werkzorg.audit.services import record
+from werkzorg.core.validators import normalise_phone
+from werkzorg.notifications.sms import send_sms_now
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        # Accounts come only from invitations (seed 004): nobody signs themselves up.
+        return False
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        return reverse("home")
+
+    def clean_phone(self, phone: str) -> str:
+        from django.core.exceptions import ValidationError
+        from django.forms import ValidationError as FormValidationError
+
+        try:
+            return normalise_phone(phone)
+        except ValidationError as exc:
+            raise FormValidationError(exc.messages[0]) from exc
+
+    def send_verification_code_sms(self, user: Any, phone: str, code: str, **kwargs: Any) -> None:
+        send_sms_now(
+            phone,
+            _("Your %(operator)s code is %(code)s. It is valid for 10 minutes. Never share it.")
+            % {"operator": settings.OPERATOR_NAME, "code": code},
+        )
+
+    def send_unknown_account_sms(self, phone: str, **kwargs: Any) -> None:
+        pass
+
+    def send_account_already_exists_sms(self, phone: str) -> None:
+        pass
+
+    def set_phone(self, user: Any, phone: str, verified: bool) -> None:
+        user.phone = phone
+        user.phone_verified = verified
+        user.save(update_fields=["phone", "phone_verified"])
+
+    def get_phone(self, user: Any) -> tuple[str, bool] | None:
+        return (user.phone, user.phone_verified) if user.phone else None
+
+    def set_phone_verified(self, user: Any, phone: str) -> None:
+        changed = user.phone != phone
+        user.phone = phone
+        user.phone_verified = True
+        user.save(update_fields=["phone", "phone_verified"])
+        if changed:
+            record(AuditEventType.CONTACT_CHANGED, user=user, request=self.request, subject=user, detail="phone")
+
+    def get_user_by_phone(self, phone: str) -> User | None:
+        return User.objects.filter(phone=phone, is_active=True).order_by("pk").first()
+
+
+def _fernet() -> Fernet:
+    key = hashlib.sha256(f"werkzorg.mfa:{settings.SECRET_KEY}".encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def encrypt(self, text: str) -> str:
+        # TOTP secrets and recovery seeds are encrypted at rest.
+        return _fernet().encrypt(text.encode()).decode()
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return _fernet().decrypt(encrypted_text.encode()).decode()

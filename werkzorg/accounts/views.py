@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import uuid
+
+from allauth.account.decorators import reauthentication_required
+from allauth.account.views import change_phone as allauth_change_phone
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from werkzorg.access.views import public_view, user_view
+from werkzorg.accounts import services
+from werkzorg.accounts.forms import CodeForm, RegisterForm
+from werkzorg.accounts.models import Invitation
+from werkzorg.core.errors import DomainError
+from werkzorg.core.forms import add_domain_error
+from werkzorg.core.validators import mask_phone
+from werkzorg.organisations.models import TermsVersion
+from werkzorg.organisations.queries import list_organisations_for_user
+
+SESSION_INVITATION_KEY = "werkzorg_invitation"
+
+
+def _invitation_or_invalid(request: HttpRequest, invitation_id: uuid.UUID) -> Invitation | HttpResponse:
+    invitation = Invitation.objects.select_related("organisation").filter(pk=invitation_id).first()
+    if invitation is None or not invitation.is_pending:
+        return render(request, "accounts/invitation_invalid.html", status=404)
+    return invitation
+
+
+@public_view
+def invitation(request: HttpRequest, invitation_id: uuid.UUID) -> HttpResponse:
+    """The link from the e-mail: ask for a code by SMS, then type it in."""
+    found = _invitation_or_invalid(request, invitation_id)
+    if isinstance(found, HttpResponse):
+        return found
+    form = CodeForm(request.POST or None)
+    if request.method == "POST":
+        if "send_code" in request.POST:
+            try:
+                services.send_invitation_code(invitation_id=found.pk)
+            except DomainError as error:
+                messages.error(request, str(error.message))
+            else:
+                messages.success(
+                    request, _("We sent a code to %(phone)s.") % {"phone": mask_phone(found.phone)}
+                )
+            return redirect("accounts:invitation", invitation_id=found.pk)
+        if form.is_valid():
+            try:
+                services.verify_invitation_code(invitation_id=found.pk, code=form.cleaned_data["code"])
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                request.session[SESSION_INVITATION_KEY] = str(found.pk)
+                return redirect("accounts:invitation-register", invitation_id=found.pk)
+    found.refresh_from_db()
+    return render(
+        request,
+        "accounts/invitation.html",
+        {"invitation": found, "form": form, "masked_phone": mask_phone(found.phone), "code_sent": bool(found.code_sent_at)},
+    )
+
+
+@public_view
+def invitation_register(request: HttpRequest, invitation_id: uuid.UUID) -> HttpResponse:
+    found = _invitation_or_invalid(request, invitation_id)
+    if isinstance(found, HttpResponse):
+        return found
+    if request.session.get(SESSION_INVITATION_KEY) != str(found.pk) or not services.registration_window_open(found):
+        return render(request, "accounts/invitation_expired.html", {"invitation": found}, status=410)
+    needs_terms = services.registration_needs_terms(found)
+    form = RegisterForm(request.POST or None, needs_terms=needs_terms, initial={"full_name": found.full_name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.register_from_invitation(
+                invitation_id=found.pk,
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password1"],
+                accept_terms=bool(form.cleaned_data.get("accept_terms")),
+            )
+        except DomainError as error:
+            if not services.registration_window_open(found):
+                return render(request, "accounts/invitation_expired.html", {"invitation": found}, status=410)
+            add_domain_error(form, error)
+        else:
+            request.session.pop(SESSION_INVITATION_KEY, None)
+            login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+            messages.success(
+                request,
+                _("Welcome, your account is ready. One last step: secure it with an authenticator app or a passkey."),
+            )
+            return redirect("home")
+    return render(
+        request,
+        "accounts/invitation_register.html",
+        {"invitation": found, "form": form, "terms": TermsVersion.current() if needs_terms else None},
+    )
+
+
+@public_view
+def session_expired(request: HttpRequest) -> HttpResponse:
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    return render(
+        request,
+        "accounts/session_expired.html",
+        {
+            "reason": request.GET.get("reason", "idle"),
+            "next_url": next_url,
+            "idle_minutes": settings.SESSION_IDLE_TIMEOUT // 60,
+            "lifetime_hours": settings.SESSION_ABSOLUTE_LIFETIME // 3600,
+        },
+    )
+
+
+@user_view
+@require_POST
+def session_keepalive(request: HttpRequest) -> HttpResponse:
+    """The warning dialog's 'stay signed in': the request itself renews the activity time."""
+    return HttpResponse(status=204)
+
+
+@user_view
+def two_factor_required(request: HttpRequest) -> HttpResponse:
+    has_factor = Authenticator.objects.filter(
+        user_id=request.user.pk, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    ).exists()
+    if has_factor:
+        return redirect("home")
+    return render(request, "accounts/two_factor_required.html")
+
+
+@user_view
+def profile(request: HttpRequest) -> HttpResponse:
+    authenticators = Authenticator.objects.filter(user_id=request.user.pk)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "organisations": list_organisations_for_user(request.user),
+            "authenticator_types": {a.type for a in authenticators},
+        },
+    )
+
+
+@user_view
+def home(request: HttpRequest) -> HttpResponse:
+    """After sign-in: the organisation worked for last time, or a choice."""
+    user = request.user
+    organisations = list_organisations_for_user(user)
+    last = getattr(user, "last_organisation_id", None)
+    for organisation in organisations:
+        if organisation.pk == last:
+            return redirect("organisations:home", org=organisation.slug)
+    if len(organisations) == 1:
+        return redirect("organisations:home", org=organisations[0].slug)
+    return redirect("organisations:choose")
+
+
+change_phone = user_view(reauthentication_required(allauth_change_phone))

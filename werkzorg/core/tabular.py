@@ -1,0 +1,145 @@
+"""Reading uploaded CSV and Excel files safely, and writing Excel exports without formula injection."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+
+from werkzorg.core.errors import DomainError
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 20_000
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class RowError:
+    line: int
+    messages: list[str]
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]  # (line number in the file, values by normalised header)
+
+
+def normalise_header(value: Any) -> str:
+    return " ".join(str(value or "").strip().lower().replace("_", " ").split())
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_table(upload: UploadedFile) -> Table:
+    """Read a CSV or .xlsx upload into rows; refuse oversized files and zip bombs with a clear message."""
+    if upload.size is None or upload.size > MAX_UPLOAD_BYTES:
+        raise DomainError(_("The file is larger than 5 MB. Split it into smaller files."))
+    name = (upload.name or "").lower()
+    data = upload.read()
+    if name.endswith(".xlsx"):
+        raw_rows = _read_xlsx(data)
+    elif name.endswith((".csv", ".txt")):
+        raw_rows = _read_csv(data)
+    else:
+        raise DomainError(_("Upload a .csv or .xlsx file."))
+    rows = [r for r in raw_rows if any(_cell_text(c) for c in r[1])]
+    if not rows:
+        raise DomainError(_("The file is empty."))
+    header = [normalise_header(c) for c in rows[0][1]]
+    body = rows[1:]
+    if len(body) > MAX_ROWS:
+        raise DomainError(_("The file has more than %(max)d rows. Split it into smaller files.") % {"max": MAX_ROWS})
+    table_rows = [
+        (line, {header[i]: _cell_text(v) for i, v in enumerate(values) if i < len(header) and header[i]})
+        for line, values in body
+    ]
+    return Table(header=header, rows=table_rows)
+
+
+def _read_csv(data: bytes) -> list[tuple[int, Sequence[Any]]]:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes nearly anything
+        raise DomainError(_("The file's text encoding is not recognised; save it as UTF-8 CSV."))
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return [(i + 1, row) for i, row in enumerate(csv.reader(io.StringIO(text), dialect))]
+    except csv.Error as exc:
+        raise DomainError(_("The CSV file could not be read: %(error)s") % {"error": exc}) from exc
+
+
+def _read_xlsx(data: bytes) -> list[tuple[int, Sequence[Any]]]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
+                raise DomainError(_("The Excel file unpacks to more than 50 MB; it is refused."))
+        # openpyxl parses with defusedxml when it is installed (it is a dependency), so no XML bombs.
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except DomainError:
+        raise
+    except Exception as exc:
+        raise DomainError(_("This is not a readable Excel (.xlsx) file.")) from exc
+    sheet = workbook.worksheets[0]
+    rows: list[tuple[int, Sequence[Any]]] = []
+    for index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        rows.append((index, row))
+        if index > MAX_ROWS + 1:
+            break
+    workbook.close()
+    return rows
+
+
+def safe_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], title: str) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append([safe_cell(h) for h in header])
+    for row in rows:
+        sheet.append([safe_cell(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from werkzorg.core.forms import PhoneField
+from werkzorg.employees.models import Employee
+
+DATE_INPUT_FORMATS = ["%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"]
+
+EMPLOYEE_FIELDS = [
+    "employee_number",
+    "first_name",
+    "name_prefix",
+    "last_name",
+    "email",
+    "mobile",
+    "date_of_birth",
+    "department",
+    "employment_start",
+    "employment_end",
+]
+
+
+class EmployeeForm(forms.ModelForm):
+    """Used by the page and, row by row, by the import: one set of rules for both."""
+
+    mobile = PhoneField(label=_("Mobile number"), required=False)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, input_formats=DATE_INPUT_FORMATS,
+                                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    employment_start = forms.DateField(label=_("Employed since"), required=False, input_formats=DATE_INPUT_FORMATS,
+                                       widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    employment_end = forms.DateField(label=_("Employment ended on"), required=False, input_formats=DATE_INPUT_FORMATS,
+                                     widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    class Meta:
+        model = Employee
+        fields = EMPLOYEE_FIELDS
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("employment_start"), data.get("employment_end")
+        if start and end and end < start:
+            self.add_error("employment_end", _("The end of employment cannot be before its start."))
+        birth = data.get("date_of_birth")
+        if birth and start and birth >= start:
+            self.add_error("date_of_birth", _("The date of birth must be before the start of employment."))
+        return data
+
+    def validate_unique(self) -> None:
+        # The organisation is not a form field; the service checks the number per organisation.
+        pass
+
+
+class EndEmploymentForm(forms.Form):
+    employment_end = forms.DateField(label=_("Last day of employment"), input_formats=DATE_INPUT_FORMATS,
+                                     widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (CSV or Excel)"),
+        help_text=_("Columns: personeelsnummer, voornaam, tussenvoegsel, achternaam, e-mail, mobiel, geboortedatum, "
+                    "afdeling, in dienst, uit dienst. The first row holds the column names."),
+    )

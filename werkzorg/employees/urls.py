@@ -1,0 +1,14 @@
+from django.urls import path
+
+from werkzorg.employees import views
+
+app_name = "employees"
+urlpatterns = [
+    path("", views.employee_list, name="list"),
+    path("nieuw/", views.employee_create, name="create"),
+    path("importeren/", views.employee_import, name="import"),
+    path("exporteren/", views.employee_export, name="export"),
+    path("<int:employee_id>/", views.employee_detail, name="detail"),
+    path("<int:employee_id>/wijzigen/", views.employee_edit, name="edit"),
+    path("<int:employee_id>/uit-dienst/", views.employee_end, name="end"),
+]

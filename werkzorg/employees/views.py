@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from werkzorg.access import Perm, get_or_404
+from werkzorg.access.views import OrgRequest, org_view
+from werkzorg.core.errors import DomainError
+from werkzorg.core.forms import add_domain_error
+from werkzorg.core.tabular import read_table
+from werkzorg.employees import services
+from werkzorg.employees.forms import EmployeeForm, EndEmploymentForm, ImportForm
+from werkzorg.employees.models import Employee
+
+PAGE_SIZE = 50
+
+
+@org_view(Perm.VIEW_EMPLOYEES)
+def employee_list(request: OrgRequest) -> HttpResponse:
+    actor = request.actor
+    search = request.GET.get("q", "").strip()[:100]
+    show = request.GET.get("toon", "in-dienst")
+    queryset = services.list_employees(actor=actor, search=search, include_former=show == "alle")
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    template = "employees/_table.html" if request.htmx else "employees/list.html"  # type: ignore[attr-defined]
+    return render(request, template, {"page": page, "search": search, "show": show})
+
+
+@org_view(Perm.VIEW_EMPLOYEES)
+def employee_detail(request: OrgRequest, employee_id: int) -> HttpResponse:
+    employee = services.read_employee(actor=request.actor, employee_id=employee_id)
+    return render(request, "employees/detail.html", {"employee": employee})
+
+
+@org_view(Perm.MANAGE_EMPLOYEES)
+def employee_create(request: OrgRequest) -> HttpResponse:
+    actor = request.actor
+    form = EmployeeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            employee = services.create_employee(actor=actor, data=form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("%(name)s added to the register.") % {"name": employee.display_name})
+            return redirect("employees:detail", org=actor.organisation.slug, employee_id=employee.pk)
+    return render(request, "employees/form.html", {"form": form, "employee": None})
+
+
+@org_view(Perm.MANAGE_EMPLOYEES)
+def employee_edit(request: OrgRequest, employee_id: int) -> HttpResponse:
+    actor = request.actor
+    employee: Employee = get_or_404(Employee, actor, pk=employee_id)
+    form = EmployeeForm(request.POST or None, instance=employee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_employee(actor=actor, employee=employee, data=form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("employees:detail", org=actor.organisation.slug, employee_id=employee.pk)
+    return render(request, "employees/form.html", {"form": form, "employee": employee})
+
+
+@org_view(Perm.MANAGE_EMPLOYEES)
+def employee_end(request: OrgRequest, employee_id: int) -> HttpResponse:
+    actor = request.actor
+    employee: Employee = get_or_404(Employee, actor, pk=employee_id)
+    form = EndEmploymentForm(request.POST or None, initial={"employment_end": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_employment(actor=actor, employee=employee, last_day=form.cleaned_data["employment_end"])
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Employment of %(name)s ended.") % {"name": employee.display_name})
+            return redirect("employees:detail", org=actor.organisation.slug, employee_id=employee.pk)
+    return render(request, "employees/end.html", {"form": form, "employee": employee})
+
+
+@org_view(Perm.MANAGE_EMPLOYEES)
+def employee_import(request: OrgRequest) -> HttpResponse:
+    actor = request.actor
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.import_employees(actor=actor, table=read_table(form.cleaned_data["file"]))
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            if report.ok:
+                messages.success(
+                    request,
+                    _("Import done: %(created)d added, %(updated)d updated.")
+                    % {"created": report.created, "updated": report.updated},
+                )
+                return redirect("employees:list", org=actor.organisation.slug)
+    return render(request, "employees/import.html", {"form": form, "report": report})
+
+
+@org_view(Perm.MANAGE_EMPLOYEES)
+def employee_export(request: OrgRequest) -> HttpResponse:
+    content = services.export_employees(actor=request.actor, search=request.GET.get("q", "").strip()[:100])
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="medewerkers-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from werkzorg.access import Actor, Perm
+from werkzorg.core.forms import PhoneField
+from werkzorg.organisations.models import GRANT_FIELDS, PERMISSION_FIELDS, ROLE_FIELDS, Membership
+
+
+class GrantsFormMixin(forms.Form):
+    """Switches for permissions and roles; those the actor may not touch are shown but disabled."""
+
+    actor: Actor
+
+    def add_grant_fields(self, actor: Actor, initial: dict[str, bool]) -> None:
+        self.actor = actor
+        held = actor.membership.grant_values() if actor.membership else {}
+        for field in GRANT_FIELDS:
+            needed = Perm.ASSIGN_PERMISSIONS if field in PERMISSION_FIELDS else Perm.ASSIGN_ROLES
+            editable = needed in actor.perms and held.get(field, False)
+            self.fields[field] = forms.BooleanField(
+                label=Membership._meta.get_field(field).verbose_name,
+                required=False,
+                initial=initial.get(field, False),
+                disabled=not editable,
+            )
+
+    def permission_fields(self) -> list[forms.BoundField]:
+        return [self[f] for f in PERMISSION_FIELDS]
+
+    def role_fields(self) -> list[forms.BoundField]:
+        return [self[f] for f in ROLE_FIELDS]
+
+    def grants(self) -> dict[str, bool]:
+        return {f: bool(self.cleaned_data.get(f)) for f in GRANT_FIELDS}
+
+
+class InviteForm(GrantsFormMixin):
+    full_name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"))
+    phone = PhoneField(label=_("Mobile number"), help_text=_("The login code is sent here by SMS, e.g. +31 6 12345678."))
+
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_grant_fields(actor, {})
+
+
+class RightsForm(GrantsFormMixin):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, actor: Actor, membership: Membership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = membership.version
+        self.add_grant_fields(actor, membership.grant_values())
+        if membership.user_id == actor.user.pk:
+            for field in GRANT_FIELDS:
+                self.fields[field].disabled = True
+
+
+class AgbSearchForm(forms.Form):
+    agb_code = forms.RegexField(
+        label=_("AGB code"),
+        regex=r"^\s*\d{8}\s*$",
+        error_messages={"invalid": _("An AGB code has exactly 8 digits.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+class AcceptTermsForm(forms.Form):
+    accept = forms.BooleanField(label=_("I accept these terms and conditions on behalf of the organisation"))
