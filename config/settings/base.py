@@ -259,6 +259,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Werkzorg API",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 # Security headers. CSP: no inline script or style anywhere; htmx is configured to add none.

@@ -8,3 +8,5 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", "werkzorg.notifications.backends.OutboxEmai
 SMS_BACKEND = env("SMS_BACKEND", "werkzorg.notifications.sms.OutboxSMSBackend")
 DEV_OUTBOX = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+# Static files come from the finders here (runserver / the test live server), not from collectstatic.
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
