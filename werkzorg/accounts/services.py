@@ -191,27 +191,35 @@ def send_invitation_code(*, invitation_id: object) -> Invitation:
     return invitation
 
 
-@transaction.atomic
 def verify_invitation_code(*, invitation_id: object, code: str) -> Invitation:
-    invitation = _open_invitation(invitation_id)
+    # A wrong try must be counted even though the call fails: count in its own transaction, raise after it.
+    with transaction.atomic():
+        invitation = _open_invitation(invitation_id)
+        problem = _check_code(invitation, code)
+    if problem is not None:
+        raise problem
+    return invitation
+
+
+def _check_code(invitation: Invitation, code: str) -> DomainError | None:
     now = timezone.now()
     if not invitation.code_hash or invitation.code_sent_at is None:
-        raise DomainError(_("This code is no longer valid. Ask for a new code."))
+        return DomainError(_("This code is no longer valid. Ask for a new code."))
     if now - invitation.code_sent_at > timedelta(seconds=settings.INVITATION_CODE_VALID_SECONDS):
-        raise DomainError(_("This code has expired (it is valid for 10 minutes). Ask for a new code."))
+        return DomainError(_("This code has expired (it is valid for 10 minutes). Ask for a new code."))
     if invitation.code_attempts >= settings.INVITATION_CODE_MAX_ATTEMPTS:
-        raise DomainError(_("Too many wrong codes. Ask for a new code."))
+        return DomainError(_("Too many wrong codes. Ask for a new code."))
     if not hmac.compare_digest(invitation.code_hash, _hash_code(invitation, code.strip())):
         invitation.code_attempts += 1
         invitation.save(update_fields=["code_attempts"])
         left = settings.INVITATION_CODE_MAX_ATTEMPTS - invitation.code_attempts
         if left <= 0:
-            raise DomainError(_("Too many wrong codes. Ask for a new code."))
-        raise DomainError(_("The code is not correct. You have %(left)d tries left.") % {"left": left}, field="code")
+            return DomainError(_("Too many wrong codes. Ask for a new code."))
+        return DomainError(_("The code is not correct. You have %(left)d tries left.") % {"left": left}, field="code")
     invitation.code_hash = ""
     invitation.code_verified_at = now
     invitation.save(update_fields=["code_hash", "code_verified_at"])
-    return invitation
+    return None
 
 
 def registration_window_open(invitation: Invitation) -> bool:

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from tests.factories import UserFactory
+from tests.personas import World
+from werkzorg.access import resolve_actor
+from werkzorg.accounts import services
+from werkzorg.accounts.models import Invitation, InvitationStatus, User
+from werkzorg.core.errors import ConflictError, DomainError
+from werkzorg.notifications import sms
+from werkzorg.organisations.models import Membership
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def invite(world: World, **overrides: object) -> services.InviteResult:
+    actor = resolve_actor(world.users["superuser"], world.org.slug)  # type: ignore[arg-type]
+    data = {"email": "colleague@acme.nl", "phone": "+31612340000", "full_name": "Col League",
+            "grants": {"role_request_interventions": True}} | overrides
+    return services.invite_user(actor=actor, **data)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def send_code(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    """Send the SMS code and deliver it (SMS leave only after the transaction commits)."""
+
+    def send(invitation: Invitation) -> str:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.send_invitation_code(invitation_id=invitation.pk)
+        return last_sms_code()
+
+    return send
+
+
+def last_sms_code() -> str:
+    match = re.search(r"\b(\d{6})\b", sms.outbox[-1].text)
+    assert match
+    return match.group(1)
+
+
+def test_it_invites_by_email_and_registers_with_the_sms_code(world: World, client: Client, django_capture_on_commit_callbacks) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = invite(world).invitation
+    assert invitation is not None
+    assert len(mail.outbox) == 1 and f"/uitnodiging/{invitation.pk}/" in mail.outbox[0].body
+    url = f"/uitnodiging/{invitation.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"send_code": "1"})
+    assert sms.outbox[-1].to == "+31612340000"
+    response = client.post(url, {"code": last_sms_code()})
+    assert response.status_code == 302 and response["Location"].endswith("/registreren/")
+    response = client.post(url + "registreren/", {"full_name": "Col League", "password1": "a long pass phrase 42",
+                                                  "password2": "a long pass phrase 42"})
+    assert response.status_code == 302
+    user = User.objects.get(email="colleague@acme.nl")
+    membership = Membership.objects.get(user=user, organisation=world.org)
+    assert membership.role_request_interventions and not membership.can_invite_users
+    assert user.phone_verified
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.ACCEPTED
+    # The link cannot be used twice.
+    assert client.get("/o/acme/")["Location"] == "/account/tweestapsverificatie/"  # second factor first
+    assert Client().get(url).status_code == 404
+
+
+def test_it_refuses_a_wrong_code_and_stops_after_five_tries(world: World, send_code) -> None:  # type: ignore[no-untyped-def]
+    invitation = invite(world).invitation
+    assert invitation is not None
+    code = send_code(invitation)
+    wrong = "000000" if code != "000000" else "111111"
+    for _ in range(4):
+        with pytest.raises(DomainError, match="not correct"):
+            services.verify_invitation_code(invitation_id=invitation.pk, code=wrong)
+    with pytest.raises(DomainError, match="Too many"):
+        services.verify_invitation_code(invitation_id=invitation.pk, code=wrong)
+    with pytest.raises(DomainError, match="Too many"):
+        services.verify_invitation_code(invitation_id=invitation.pk, code=code)
+
+
+def test_it_refuses_an_expired_or_reused_code(world: World, send_code) -> None:  # type: ignore[no-untyped-def]
+    invitation = invite(world).invitation
+    assert invitation is not None
+    code = send_code(invitation)
+    Invitation.objects.filter(pk=invitation.pk).update(code_sent_at=timezone.now() - datetime.timedelta(minutes=11))
+    with pytest.raises(DomainError, match="expired"):
+        services.verify_invitation_code(invitation_id=invitation.pk, code=code)
+    Invitation.objects.filter(pk=invitation.pk).update(code_sent_at=timezone.now() - datetime.timedelta(minutes=5))
+    services.verify_invitation_code(invitation_id=invitation.pk, code=code)
+    with pytest.raises(DomainError, match="no longer valid"):
+        services.verify_invitation_code(invitation_id=invitation.pk, code=code)
+
+
+def test_it_shows_invitation_expired_after_fifteen_minutes(world: World, client: Client, send_code) -> None:  # type: ignore[no-untyped-def]
+    invitation = invite(world).invitation
+    assert invitation is not None
+    client.post(f"/uitnodiging/{invitation.pk}/", {"code": send_code(invitation)})
+    Invitation.objects.filter(pk=invitation.pk).update(code_verified_at=timezone.now() - datetime.timedelta(minutes=16))
+    response = client.get(f"/uitnodiging/{invitation.pk}/registreren/")
+    assert response.status_code == 410
+    assert b"/uitnodiging/" in response.content  # a way to ask for a new code
+
+
+def test_it_adds_a_known_person_without_a_second_invitation(world: World, django_capture_on_commit_callbacks) -> None:
+    known = world.users["other_superuser"]
+    assert known is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        result = invite(world, email=known.email, phone=known.phone)
+    assert result.membership is not None and result.invitation is None
+    assert not Invitation.objects.filter(email=known.email, organisation=world.org).exists()
+    assert "access" in mail.outbox[-1].subject or "toegang" in mail.outbox[-1].subject
+
+
+def test_it_explains_a_duplicate_membership_and_a_wrong_phone(world: World) -> None:
+    member = world.users["requester"]
+    assert member is not None
+    with pytest.raises(ConflictError, match="already has an account"):
+        invite(world, email=member.email, phone=member.phone)
+    stranger = UserFactory(email="known@elsewhere.nl", phone="+31687654321")
+    with pytest.raises(DomainError, match="different mobile number"):
+        invite(world, email=stranger.email, phone="+31611112222")
+
+
+def test_it_refuses_to_grant_what_the_inviter_does_not_hold(world: World) -> None:
+    actor = resolve_actor(world.users["user_manager"], world.org.slug)  # type: ignore[arg-type]
+    with pytest.raises(DomainError):
+        services.invite_user(actor=actor, email="x@acme.nl", phone="+31612340001", full_name="X",
+                             grants={"role_insurance": True})
+    with pytest.raises(DomainError):
+        services.invite_user(actor=actor, email="x@acme.nl", phone="+31612340001", full_name="X",
+                             grants={"can_assign_permissions": True})
+
+
+@pytest.mark.parametrize(
+    ("email", "reason"),
+    [("someone@gmail.com", "free mail"), ("info@acme.nl", "shared mailbox"), ("piet@other.nl", "domain")],
+)
+def test_it_requires_a_personal_work_address_for_a_superuser(world: World, email: str, reason: str) -> None:
+    with pytest.raises(DomainError):
+        invite(world, email=email, grants=dict.fromkeys(
+            ["can_invite_users", "can_assign_permissions", "can_assign_roles"], True))
+
+
+def test_the_invite_page_shows_clear_messages(world: World, client: Client) -> None:
+    client.force_login(world.users["superuser"])
+    response = client.post("/o/acme/gebruikers/uitnodigen/", {"full_name": "A", "email": "a@acme.nl", "phone": "12"})
+    assert response.status_code == 200
+    assert "mobile" in response.content.decode().lower() or "mobiel" in response.content.decode().lower()
+    assert not Invitation.objects.filter(email="a@acme.nl").exists()

@@ -1,0 +1,31 @@
+import pytest
+from django.db import DatabaseError, connection
+
+from tests.personas import World
+from werkzorg.audit.models import AuditEvent, AuditEventType
+
+
+def test_the_application_cannot_change_or_delete_events(world: World) -> None:
+    event = AuditEvent.objects.create(event_type=AuditEventType.LOGIN)
+    with pytest.raises(PermissionError):
+        event.save()
+    with pytest.raises(PermissionError):
+        event.delete()
+    with pytest.raises(PermissionError):
+        AuditEvent.objects.all().update(detail="x")
+    with pytest.raises(PermissionError):
+        AuditEvent.objects.all().delete()
+    with pytest.raises(DatabaseError), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET detail = 'x'")
+
+
+def test_reading_an_employee_and_the_log_is_logged(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    employee = world.objects["employee"]
+    client.force_login(world.users["superuser"])
+    response = client.get(f"/o/acme/medewerkers/{employee.pk}/")  # type: ignore[attr-defined]
+    assert response.status_code == 200
+    read = AuditEvent.objects.get(event_type=AuditEventType.EMPLOYEE_READ)
+    assert read.subject_id == str(employee.pk) and read.organisation == world.org  # type: ignore[attr-defined]
+    assert employee.last_name not in read.detail  # type: ignore[attr-defined]
+    client.get("/o/acme/logboek/")
+    assert AuditEvent.objects.filter(event_type=AuditEventType.AUDIT_LOG_READ).exists()

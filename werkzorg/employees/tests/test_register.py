@@ -1,0 +1,86 @@
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import Workbook, load_workbook
+
+from tests.factories import EmployeeFactory
+from tests.personas import World
+from werkzorg.employees.models import Employee
+
+CSV = (
+    "personeelsnummer;voornaam;tussenvoegsel;achternaam;e-mail;mobiel;geboortedatum;afdeling\n"
+    "1001;Daan;de;Vries;daan@acme.nl;06 12345678;01-02-1980;Bakkerij\n"
+    "1002;Emma;;Bakker;emma@acme.nl;;1990-05-06;Winkels\n"
+)
+
+
+def upload(client, content: bytes, name: str = "medewerkers.csv"):  # type: ignore[no-untyped-def]
+    return client.post("/o/acme/medewerkers/importeren/", {"file": SimpleUploadedFile(name, content)})
+
+
+def test_it_imports_a_csv_and_updates_on_employee_number(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.users["superuser"])
+    assert upload(client, CSV.encode()).status_code == 302
+    daan = Employee.objects.get(organisation=world.org, employee_number="1001")
+    assert daan.mobile == "+31612345678" and daan.name_prefix == "de"
+    assert upload(client, CSV.replace("Bakkerij", "Logistiek").encode()).status_code == 302
+    daan.refresh_from_db()
+    assert daan.department == "Logistiek"
+    assert Employee.objects.filter(organisation=world.org, employee_number__in=["1001", "1002"]).count() == 2
+
+
+def test_a_bad_row_imports_nothing_and_every_problem_is_reported(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.users["superuser"])
+    bad = CSV + "1003;Sem;;;sem@;12;31-02-1990;X\n1001;Dubbel;;Nummer;;;;\n"
+    response = upload(client, bad.encode())
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "4" in text and "5" in text  # the two bad lines are named
+    assert not Employee.objects.filter(organisation=world.org, employee_number__in=["1001", "1002"]).exists()
+
+
+def test_it_reads_excel_and_refuses_other_files(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.users["superuser"])
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Personeelsnummer", "Voornaam", "Achternaam"])
+    sheet.append([2001, "Mila", "Jansen"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert upload(client, buffer.getvalue(), "lijst.xlsx").status_code == 302
+    assert Employee.objects.filter(employee_number="2001").exists()
+    response = upload(client, b"not a zip", "lijst.xlsx")
+    assert response.status_code == 200 and not Employee.objects.filter(employee_number="x").exists()
+    assert upload(client, b"%PDF", "lijst.pdf").status_code == 200
+
+
+def test_the_export_neutralises_formulas(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    EmployeeFactory(organisation=world.org, first_name="=HYPERLINK(\"http://evil\")", employee_number="9")
+    client.force_login(world.users["superuser"])
+    response = client.get("/o/acme/medewerkers/exporteren/")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "'=HYPERLINK(\"http://evil\")" in values
+
+
+def test_the_list_uses_the_same_number_of_queries_for_10_or_500_employees(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.users["superuser"])
+    EmployeeFactory.create_batch(10, organisation=world.org)
+    client.get("/o/acme/medewerkers/")
+    with CaptureQueriesContext(connection) as small:
+        client.get("/o/acme/medewerkers/")
+    EmployeeFactory.create_batch(490, organisation=world.org)
+    with CaptureQueriesContext(connection) as large:
+        client.get("/o/acme/medewerkers/")
+    assert len(small) == len(large)
+
+
+def test_another_organisations_employee_is_a_404_also_in_the_api(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.users["superuser"])
+    other = world.objects["other_employee"]
+    assert client.get(f"/o/acme/medewerkers/{other.pk}/").status_code == 404  # type: ignore[attr-defined]
+    assert client.get(f"/api/v1/o/acme/medewerkers/{other.pk}/").status_code == 404  # type: ignore[attr-defined]
+    assert client.get("/api/v1/o/globex/medewerkers/").status_code == 404
+    assert client.get("/api/v1/o/acme/medewerkers/").status_code == 200

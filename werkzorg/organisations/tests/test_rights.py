@@ -1,0 +1,84 @@
+import pytest
+
+from tests.personas import World
+from werkzorg.access import resolve_actor
+from werkzorg.core.errors import ConflictError, DomainError
+from werkzorg.organisations import services
+from werkzorg.organisations.models import GRANT_FIELDS, Membership
+
+
+def actor(world: World, persona: str):  # type: ignore[no-untyped-def]
+    return resolve_actor(world.users[persona], world.org.slug)  # type: ignore[arg-type]
+
+
+def test_it_changes_rights_and_writes_the_audit_log(world: World) -> None:
+    membership = world.org.memberships.get(user=world.users["requester"])
+    services.change_rights(actor=actor(world, "superuser"), membership=membership,
+                           grants={"role_request_interventions": True, "role_reports": True}, version=membership.version)
+    membership.refresh_from_db()
+    assert membership.role_reports and membership.version == 2
+
+
+def test_nobody_changes_their_own_rights(world: World) -> None:
+    own = world.org.memberships.get(user=world.users["superuser"])
+    with pytest.raises(DomainError, match="own rights"):
+        services.change_rights(actor=actor(world, "superuser"), membership=own, grants={}, version=own.version)
+
+
+def test_nobody_grants_what_they_do_not_hold(world: World) -> None:
+    membership = world.org.memberships.get(user=world.users["requester"])
+    with pytest.raises(DomainError):
+        services.change_rights(actor=actor(world, "user_manager"), membership=membership,
+                               grants={"role_insurance": True, "role_request_interventions": True},
+                               version=membership.version)
+
+
+def test_a_stale_form_is_refused(world: World) -> None:
+    membership = world.org.memberships.get(user=world.users["requester"])
+    with pytest.raises(ConflictError):
+        services.change_rights(actor=actor(world, "superuser"), membership=membership, grants={}, version=99)
+
+
+def test_the_organisation_keeps_its_last_superuser(world: World) -> None:
+    # Someone who may manage users and permissions, but is not a superuser, meets the sole superuser.
+    Membership.objects.filter(organisation=world.org, user=world.users["reports"]).update(
+        can_invite_users=True, can_assign_permissions=True
+    )
+    sole = world.org.memberships.get(user=world.users["superuser"])
+    with pytest.raises(DomainError, match="at least one superuser"):
+        services.remove_member(actor=actor(world, "reports"), membership=sole)
+    with pytest.raises(DomainError, match="at least one superuser"):
+        services.change_rights(actor=actor(world, "reports"), membership=sole,
+                               grants={**dict.fromkeys(GRANT_FIELDS, True), "can_invite_users": False},
+                               version=sole.version)
+    assert world.org.memberships.filter(pk=sole.pk, can_invite_users=True).exists()
+
+
+def test_a_physician_is_authorised_and_revoked_by_agb_code(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import PractitionerFactory
+
+    PractitionerFactory(agb_code="87654321", name="dr. Nieuw")
+    client.force_login(world.users["superuser"])
+    response = client.get("/o/acme/bedrijfsartsen/?agb_code=87654321")
+    assert b"dr. Nieuw" in response.content
+    response = client.get("/o/acme/bedrijfsartsen/?agb_code=11112222")
+    assert b"werkgeversdesk" in response.content.lower() or b"desk" in response.content
+    client.post("/o/acme/bedrijfsartsen/machtigen/", {"agb_code": "87654321"})
+    authorisation = world.org.authorisations.get(practitioner__agb_code="87654321")
+    client.post(f"/o/acme/bedrijfsartsen/{authorisation.pk}/intrekken/")
+    authorisation.refresh_from_db()
+    assert authorisation.revoked_at is not None
+
+
+def test_terms_must_be_accepted_by_a_superuser_first(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    from werkzorg.organisations.models import TermsVersion
+
+    TermsVersion.objects.create(version="2", title="Voorwaarden", body="Tekst")
+    client.force_login(world.users["requester"])
+    assert client.get("/o/acme/medewerkers/")["Location"] == "/o/acme/voorwaarden/"
+    assert client.post("/o/acme/voorwaarden/", {"accept": "on"}).status_code == 403
+    client.force_login(world.users["superuser"])
+    client.post("/o/acme/voorwaarden/", {"accept": "on"})
+    assert world.org.terms_acceptances.filter(terms_version__version="2").exists()
+    client.force_login(world.users["requester"])
+    assert client.get("/o/acme/medewerkers/").status_code == 200
