@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 
 from allauth.account.decorators import reauthentication_required
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.views import change_phone as allauth_change_phone
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -92,6 +93,8 @@ def invitation_register(request: HttpRequest, invitation_id: uuid.UUID) -> HttpR
         else:
             request.session.pop(SESSION_INVITATION_KEY, None)
             login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+            # The password was just set: count it as a fresh sign-in, so setting up two-factor asks no re-entry.
+            record_authentication(request, user, method="password", email=user.email, reauthenticated=True)
             messages.success(
                 request,
                 _("Welcome, your account is ready. One last step: secure it with an authenticator app or a passkey."),
@@ -140,15 +143,7 @@ def two_factor_required(request: HttpRequest) -> HttpResponse:
 
 @user_view
 def profile(request: HttpRequest) -> HttpResponse:
-    authenticators = Authenticator.objects.filter(user_id=request.user.pk)
-    return render(
-        request,
-        "accounts/profile.html",
-        {
-            "organisations": list_organisations_for_user(request.user),
-            "authenticator_types": {a.type for a in authenticators},
-        },
-    )
+    return render(request, "accounts/profile.html", {"organisations": list_organisations_for_user(request.user)})
 
 
 @user_view
