@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 from werkzorg.accounts import views as account_views
 from werkzorg.core import views as core_views
 
-admin.site.site_header = "Werkzorg – werkgeversdesk"
+admin.site.site_header = "Werkzorg - werkgeversdesk"
 admin.site.site_title = "Werkzorg desk"
 
 urlpatterns = [

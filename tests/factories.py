@@ -10,7 +10,13 @@ from allauth.mfa.totp.internal.auth import TOTP
 
 from werkzorg.accounts.models import User
 from werkzorg.employees.models import Employee
-from werkzorg.organisations.models import GRANT_FIELDS, Membership, Organisation, OrganisationKind, Practitioner
+from werkzorg.organisations.models import (
+    GRANT_FIELDS,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Practitioner,
+)
 
 PASSWORD = "correct-horse-battery-staple"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"

@@ -15,7 +15,13 @@ from werkzorg.organisations.models import (
     PhysicianAuthorisation,
 )
 
-from .factories import EmployeeFactory, MembershipFactory, OrganisationFactory, PractitionerFactory, UserFactory
+from .factories import (
+    EmployeeFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PractitionerFactory,
+    UserFactory,
+)
 
 ROLE_PERSONAS = {
     "insurance": ("role_insurance",),
@@ -42,7 +48,9 @@ def build_world() -> World:
     provider = OrganisationFactory(slug="care", name="Care Provider", kind=OrganisationKind.PROVIDER)
     world = World(org=org, other_org=other, provider_org=provider)
     world.users["anonymous"] = None
-    world.users["superuser"] = MembershipFactory(organisation=org, superuser=True, user__email="main@acme.nl").user
+    world.users["superuser"] = MembershipFactory(
+        organisation=org, superuser=True, user__email="main@acme.nl"
+    ).user
     for name, grants in ROLE_PERSONAS.items():
         world.users[name] = MembershipFactory(
             organisation=org, user__email=f"{name}@acme.nl", **{g: True for g in grants}
@@ -55,7 +63,9 @@ def build_world() -> World:
     ).user
     physician = UserFactory(email="doctor@arbo.nl")
     practitioner = PractitionerFactory(user=physician, agb_code="12345678")
-    PhysicianAuthorisation.objects.create(organisation=org, practitioner=practitioner, authorised_by=world.users["superuser"])
+    PhysicianAuthorisation.objects.create(
+        organisation=org, practitioner=practitioner, authorised_by=world.users["superuser"]
+    )
     world.users["physician"] = physician
     world.users["desk"] = UserFactory(email="desk@operator.nl", is_staff=True, is_superuser=True)
     # Objects a URL can point at, in the persona's own organisation and in the other one.
@@ -65,20 +75,36 @@ def build_world() -> World:
     world.objects["other_membership"] = other.memberships.first()
     world.objects["authorisation"] = PhysicianAuthorisation.objects.get(organisation=org)
     world.objects["invitation"] = Invitation.objects.create(
-        organisation=org, email="new@acme.nl", phone="+31611111111", full_name="New Person",
-        expires_at=timezone.now() + datetime.timedelta(days=7), invited_by=world.users["superuser"],
+        organisation=org,
+        email="new@acme.nl",
+        phone="+31611111111",
+        full_name="New Person",
+        expires_at=timezone.now() + datetime.timedelta(days=7),
+        invited_by=world.users["superuser"],
     )
     world.objects["other_invitation"] = Invitation.objects.create(
-        organisation=other, email="new@globex.nl", phone="+31611111112", full_name="Other Person",
-        expires_at=timezone.now() + datetime.timedelta(days=7), invited_by=world.users["other_superuser"],
+        organisation=other,
+        email="new@globex.nl",
+        phone="+31611111112",
+        full_name="Other Person",
+        expires_at=timezone.now() + datetime.timedelta(days=7),
+        invited_by=world.users["other_superuser"],
     )
     world.objects["other_authorisation"] = PhysicianAuthorisation.objects.create(
         organisation=other, practitioner=practitioner, authorised_by=world.users["other_superuser"]
     )
-    Collectivity.objects.create(organisation=org, customer_number="1", collectivity_number="1", name="Acme collectief")
+    Collectivity.objects.create(
+        organisation=org, customer_number="1", collectivity_number="1", name="Acme collectief"
+    )
     return world
 
 
 ALL_PERSONAS = [
-    "anonymous", "superuser", *ROLE_PERSONAS, "other_superuser", "provider", "physician", "desk",
+    "anonymous",
+    "superuser",
+    *ROLE_PERSONAS,
+    "other_superuser",
+    "provider",
+    "physician",
+    "desk",
 ]

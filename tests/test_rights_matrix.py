@@ -32,19 +32,38 @@ POST_ONLY = {
 # django-allauth's own pages that need a signed-in user; its other pages are public. allauth's own
 # tests cover its flows; here: anonymous people are sent to sign in, signed-in people are never refused.
 ALLAUTH_USER_PAGES = {
-    "account_email", "account_change_password", "account_set_password", "account_reauthenticate",
-    "account_change_phone", "mfa_index", "mfa_activate_totp", "mfa_deactivate_totp", "mfa_view_recovery_codes",
-    "mfa_generate_recovery_codes", "mfa_download_recovery_codes", "mfa_list_webauthn", "mfa_add_webauthn",
-    "mfa_reauthenticate", "mfa_reauthenticate_webauthn", "usersessions_list", "account_logout",
+    "account_email",
+    "account_change_password",
+    "account_set_password",
+    "account_reauthenticate",
+    "account_change_phone",
+    "mfa_index",
+    "mfa_activate_totp",
+    "mfa_deactivate_totp",
+    "mfa_view_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_download_recovery_codes",
+    "mfa_list_webauthn",
+    "mfa_add_webauthn",
+    "mfa_reauthenticate",
+    "mfa_reauthenticate_webauthn",
+    "usersessions_list",
+    "account_logout",
 }
 ALLAUTH_PREFIXES = ("account_", "mfa_", "usersessions_")
 SIGNED_IN_OK = {200, 302, 404, 405}
 
 
-def walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
+def walk(
+    patterns: list[Any], prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
     for entry in patterns:
         if isinstance(entry, URLResolver):
-            ns = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else (entry.namespace or namespace)
+            ns = (
+                f"{namespace}:{entry.namespace}"
+                if namespace and entry.namespace
+                else (entry.namespace or namespace)
+            )
             yield from walk(entry.url_patterns, prefix + str(entry.pattern), ns)
         elif isinstance(entry, URLPattern):
             name = f"{namespace}:{entry.name}" if namespace and entry.name else (entry.name or "")
@@ -63,7 +82,9 @@ def fill(route: str, world: World, *, other: bool = False) -> str:
     for placeholder, value in values.items():
         route = route.replace(placeholder, value)
     route = route.replace("(?P<app_label>", "(?P<app_label>accounts|")
-    route = re.sub(r"\(\?P<\w+>([\w-]+)?[^)]*\)", lambda m: m.group(1) or "x-x", route)  # regex keys: a bad key
+    route = re.sub(
+        r"\(\?P<\w+>([\w-]+)?[^)]*\)", lambda m: m.group(1) or "x-x", route
+    )  # regex keys: a bad key
     if route.startswith("desk/"):
         # Any object id: the desk gets the object or "not found", everyone else the admin login.
         route = re.sub(r"<[^>]+>", "00000000-0000-0000-0000-000000000001", route)
@@ -122,7 +143,9 @@ def test_it_gives_every_persona_the_policy_outcome_on_every_url(world: World, pe
         if access is not None:
             expected = expected_status(world, persona, name, access)
         elif view_class is not None and hasattr(view_class, "required_perm"):
-            expected = expected_status(world, persona, name, {"kind": "org", "perm": view_class.required_perm})
+            expected = expected_status(
+                world, persona, name, {"kind": "org", "perm": view_class.required_perm}
+            )
             expected = {403 if s == 302 else s for s in expected}  # the API answers 403, not a login redirect
             if expected == {404} and persona == "anonymous":
                 expected = {403}
@@ -156,7 +179,11 @@ def test_it_gives_every_persona_the_policy_outcome_on_every_url(world: World, pe
 
 @pytest.mark.parametrize(
     ("route_name", "route"),
-    [(name, route) for route, name, callback, _ in all_routes() if getattr(callback, "access", {}).get("kind") == "org" and "_id>" in route],
+    [
+        (name, route)
+        for route, name, callback, _ in all_routes()
+        if getattr(callback, "access", {}).get("kind") == "org" and "_id>" in route
+    ],
 )
 def test_it_answers_404_for_another_organisations_object(world: World, route_name: str, route: str) -> None:
     client = Client()

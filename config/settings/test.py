@@ -1,6 +1,5 @@
 """The test suite: fast hashing, in-memory e-mail and SMS, eager tasks."""
 
-
 from .base import *  # noqa: F403
 
 DEBUG = False

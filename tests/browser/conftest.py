@@ -15,8 +15,13 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parents[2] / "werkzorg" / "static" / "vendor" / "axe" / "axe.min.js"
 ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 # Playwright's sync API runs an event loop in this thread; the Django test database is used alongside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -32,7 +37,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing: browser tests never skip in CI (apt-get install chromium)")
+            pytest.fail(
+                "Debian's chromium is missing: browser tests never skip in CI (apt-get install chromium)"
+            )
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
@@ -66,7 +73,8 @@ def check_axe(page: Any) -> None:
         "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
     )
     problems = [
-        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in result["violations"]
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in result["violations"]
     ]
     assert not problems, f"axe-core on {page.url}:\n" + "\n".join(problems)
 

@@ -62,7 +62,9 @@ def test_invitation_to_first_login_with_two_factor(world: World, new_page: Any) 
 
 
 def test_switching_organisation(world: World, new_page: Any) -> None:
-    MembershipFactory(user=world.users["superuser"], organisation=world.other_org, role_request_interventions=True)
+    MembershipFactory(
+        user=world.users["superuser"], organisation=world.other_org, role_request_interventions=True
+    )
     page = new_page()
     sign_in(page, "main@acme.nl", PASSWORD, TOTP_SECRET)
     page.select_option("#switch-organisation", "globex")
@@ -87,6 +89,10 @@ def test_the_session_times_out_with_a_warning_and_a_clear_message(world: World, 
     page.wait_for_url("**/sessie/verlopen/**", timeout=15_000)
     assert "verlopen" in page.url
     check_axe(page)
-    assert page.locator("h1").inner_text() in ("Je sessie is beëindigd", "Your session has ended", "Uw sessie is beëindigd")
+    assert page.locator("h1").inner_text() in (
+        "Je sessie is beëindigd",
+        "Your session has ended",
+        "Uw sessie is beëindigd",
+    )
     page.goto("/o/acme/")
     assert "/accounts/login/" in page.url

@@ -17,7 +17,7 @@ class OrgPermission(BasePermission):
     def has_permission(self, request: Request, view: Any) -> bool:
         if not request.user or not request.user.is_authenticated:
             return False
-        actor = resolve_actor(request.user, view.kwargs["org"])  # type: ignore[arg-type]
+        actor = resolve_actor(request.user, view.kwargs["org"])
         request.actor = actor  # type: ignore[attr-defined]
         perm: Perm = view.required_perm
         return can(actor, perm)

@@ -45,7 +45,13 @@ GRANT_PERMS: dict[str, frozenset[Perm]] = {
 
 # Only a superuser of the organisation (all three permissions): the main account holder's work.
 SUPERUSER_PERMS = frozenset(
-    {Perm.AUTHORISE_PHYSICIANS, Perm.ACCEPT_TERMS, Perm.VIEW_AUDIT_LOG, Perm.VIEW_EMPLOYEES, Perm.MANAGE_EMPLOYEES}
+    {
+        Perm.AUTHORISE_PHYSICIANS,
+        Perm.ACCEPT_TERMS,
+        Perm.VIEW_AUDIT_LOG,
+        Perm.VIEW_EMPLOYEES,
+        Perm.MANAGE_EMPLOYEES,
+    }
 )
 
 # What an occupational physician may do for an employer that authorised them.
@@ -85,7 +91,13 @@ def perms_for(actor: Actor) -> frozenset[Perm]:
     return frozenset(perms)
 
 
-ROLE_LABEL_FIELDS = ("role_insurance", "role_declare_invoices", "role_request_interventions", "role_reports", "role_absence")
+ROLE_LABEL_FIELDS = (
+    "role_insurance",
+    "role_declare_invoices",
+    "role_request_interventions",
+    "role_reports",
+    "role_absence",
+)
 
 
 def describe_role(actor: Actor) -> str:

@@ -35,7 +35,9 @@ def resolve_actor(user: User, org_slug: str) -> Actor:
     )
     if membership is None and authorisation is None:
         raise Http404
-    return Actor(user=user, organisation=organisation, membership=membership, physician_authorisation=authorisation)
+    return Actor(
+        user=user, organisation=organisation, membership=membership, physician_authorisation=authorisation
+    )
 
 
 def can(actor: Actor | None, perm: Perm) -> bool:
@@ -50,7 +52,11 @@ def require(actor: Actor | None, perm: Perm) -> None:
 
 def scoped(model_or_queryset: type[M] | QuerySet[M], actor: Actor) -> QuerySet[Any]:
     """Tenant data of the actor's organisation only."""
-    queryset = model_or_queryset if isinstance(model_or_queryset, QuerySet) else model_or_queryset._default_manager.all()
+    queryset = (
+        model_or_queryset
+        if isinstance(model_or_queryset, QuerySet)
+        else model_or_queryset._default_manager.all()
+    )
     return queryset.for_org(actor.organisation)  # type: ignore[attr-defined]
 
 

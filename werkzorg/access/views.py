@@ -52,7 +52,7 @@ def org_view(perm: Perm, *, terms_exempt: bool = False) -> Callable[[ViewFunc], 
         def wrapped(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            actor = resolve_actor(request.user, org)  # type: ignore[arg-type]
+            actor = resolve_actor(request.user, org)
             require(actor, perm)
             request.actor = actor  # type: ignore[attr-defined]
             if not terms_exempt and _terms_outstanding(actor):

@@ -65,7 +65,9 @@ class AccountAdapter(DefaultAccountAdapter):
         user.phone_verified = True
         user.save(update_fields=["phone", "phone_verified"])
         if changed:
-            record(AuditEventType.CONTACT_CHANGED, user=user, request=self.request, subject=user, detail="phone")
+            record(
+                AuditEventType.CONTACT_CHANGED, user=user, request=self.request, subject=user, detail="phone"
+            )
 
     def get_user_by_phone(self, phone: str) -> User | None:
         return User.objects.filter(phone=phone, is_active=True).order_by("pk").first()

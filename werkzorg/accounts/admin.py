@@ -24,10 +24,15 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (gettext_lazy("Person"), {"fields": ("full_name", "phone", "phone_verified")}),
-        (gettext_lazy("Desk"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (
+            gettext_lazy("Desk"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
         (gettext_lazy("Dates"), {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "phone", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "full_name", "phone", "password1", "password2")}),
+    )
     readonly_fields = ["last_login", "date_joined"]
     actions = ["disable_users", "reset_two_factor"]
 
@@ -35,7 +40,9 @@ class UserAdmin(BaseUserAdmin):
     def disable_users(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         for user in queryset:
             services.disable_user(desk_user=request.user, user=user)  # type: ignore[arg-type]
-        self.message_user(request, _("%(count)d user(s) disabled.") % {"count": queryset.count()}, messages.SUCCESS)
+        self.message_user(
+            request, _("%(count)d user(s) disabled.") % {"count": queryset.count()}, messages.SUCCESS
+        )
 
     @admin.action(description=gettext_lazy("Reset two-factor authentication (lost device)"))
     def reset_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:

@@ -29,7 +29,8 @@ class MeAPI(APIView):
                 "email": user.email,  # type: ignore[union-attr]
                 "name": user.full_name,  # type: ignore[union-attr]
                 "organisations": [
-                    {"slug": o.slug, "name": o.name, "kind": o.kind} for o in list_organisations_for_user(user)
+                    {"slug": o.slug, "name": o.name, "kind": o.kind}
+                    for o in list_organisations_for_user(user)
                 ],
             }
         )

@@ -21,10 +21,14 @@ class RegisterForm(forms.Form):
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 12 characters; a sentence of several words is easy to remember and hard to guess."),
+        help_text=_(
+            "At least 12 characters; a sentence of several words is easy to remember and hard to guess."
+        ),
     )
     password2 = forms.CharField(
-        label=_("Password (again)"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     accept_terms = forms.BooleanField(label=_("I accept the terms and conditions"), required=False)
 

@@ -50,7 +50,13 @@ class SessionLifetimeMiddleware:
         return self.get_response(request)
 
 
-TWO_FACTOR_EXEMPT_PREFIXES = ("/static/", "/accounts/2fa/", "/accounts/logout/", "/accounts/reauthenticate/", "/i18n/")
+TWO_FACTOR_EXEMPT_PREFIXES = (
+    "/static/",
+    "/accounts/2fa/",
+    "/accounts/logout/",
+    "/accounts/reauthenticate/",
+    "/i18n/",
+)
 TWO_FACTOR_EXEMPT_NAMES = ("accounts:session-keepalive", "accounts:session-expired", "brand-css", "healthz")
 
 
@@ -62,7 +68,11 @@ class RequireTwoFactorMiddleware:
         self.exempt_paths: tuple[str, ...] | None = None
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if settings.WERKZORG_REQUIRE_TWO_FACTOR and request.user.is_authenticated and not self._exempt(request.path):
+        if (
+            settings.WERKZORG_REQUIRE_TWO_FACTOR
+            and request.user.is_authenticated
+            and not self._exempt(request.path)
+        ):
             has_factor = Authenticator.objects.filter(
                 user_id=request.user.pk, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
             ).exists()

@@ -46,7 +46,9 @@ def invitation_url(invitation: Invitation) -> str:
 
 
 @transaction.atomic
-def invite_user(*, actor: Actor, email: str, phone: str, full_name: str, grants: dict[str, bool]) -> InviteResult:
+def invite_user(
+    *, actor: Actor, email: str, phone: str, full_name: str, grants: dict[str, bool]
+) -> InviteResult:
     """Invite a colleague; a person already known (same e-mail and mobile) is added without a second invitation."""
     require(actor, Perm.INVITE_USERS)
     organisation = actor.organisation
@@ -63,7 +65,9 @@ def invite_user(*, actor: Actor, email: str, phone: str, full_name: str, grants:
     if existing is not None:
         if Membership.objects.filter(user=existing, organisation=organisation).exists():
             raise ConflictError(
-                _("%(email)s already has an account at %(org)s: change their rights instead of adding them again.")
+                _(
+                    "%(email)s already has an account at %(org)s: change their rights instead of adding them again."
+                )
                 % {"email": email, "org": organisation.name},
                 field="email",
             )
@@ -76,7 +80,9 @@ def invite_user(*, actor: Actor, email: str, phone: str, full_name: str, grants:
                 % {"email": email},
                 field="phone",
             )
-        membership = Membership.objects.create(user=existing, organisation=organisation, added_by=actor.user, **grants)
+        membership = Membership.objects.create(
+            user=existing, organisation=organisation, added_by=actor.user, **grants
+        )
         record(
             AuditEventType.MEMBER_ADDED,
             user=actor.user,
@@ -92,9 +98,12 @@ def invite_user(*, actor: Actor, email: str, phone: str, full_name: str, grants:
         )
         return InviteResult(membership=membership)
 
-    if Invitation.objects.filter(organisation=organisation, email=email, status=InvitationStatus.PENDING).exists():
+    if Invitation.objects.filter(
+        organisation=organisation, email=email, status=InvitationStatus.PENDING
+    ).exists():
         raise ConflictError(
-            _("%(email)s has already been invited. Resend the invitation from the list instead.") % {"email": email},
+            _("%(email)s has already been invited. Resend the invitation from the list instead.")
+            % {"email": email},
             field="email",
         )
     invitation = Invitation.objects.create(
@@ -164,9 +173,13 @@ def _hash_code(invitation: Invitation, code: str) -> str:
 
 
 def _open_invitation(invitation_id: object) -> Invitation:
-    invitation = Invitation.objects.select_for_update().select_related("organisation").filter(pk=invitation_id).first()
+    invitation = (
+        Invitation.objects.select_for_update().select_related("organisation").filter(pk=invitation_id).first()
+    )
     if invitation is None or not invitation.is_pending:
-        raise DomainError(_("This invitation is no longer valid. Ask the person who invited you for a new one."))
+        raise DomainError(
+            _("This invitation is no longer valid. Ask the person who invited you for a new one.")
+        )
     return invitation
 
 
@@ -215,7 +228,9 @@ def _check_code(invitation: Invitation, code: str) -> DomainError | None:
         left = settings.INVITATION_CODE_MAX_ATTEMPTS - invitation.code_attempts
         if left <= 0:
             return DomainError(_("Too many wrong codes. Ask for a new code."))
-        return DomainError(_("The code is not correct. You have %(left)d tries left.") % {"left": left}, field="code")
+        return DomainError(
+            _("The code is not correct. You have %(left)d tries left.") % {"left": left}, field="code"
+        )
     invitation.code_hash = ""
     invitation.code_verified_at = now
     invitation.save(update_fields=["code_hash", "code_verified_at"])
@@ -237,7 +252,9 @@ def register_from_invitation(
 ) -> User:
     invitation = _open_invitation(invitation_id)
     if not registration_window_open(invitation):
-        raise DomainError(_("The registration was not finished within 15 minutes of the code. Ask for a new code."))
+        raise DomainError(
+            _("The registration was not finished within 15 minutes of the code. Ask for a new code.")
+        )
     if registration_needs_terms(invitation) and not accept_terms:
         raise DomainError(_("Accept the terms and conditions to create the account."), field="accept_terms")
     candidate = User(email=invitation.email, full_name=full_name.strip(), phone=invitation.phone)
@@ -248,13 +265,22 @@ def register_from_invitation(
     try:
         with transaction.atomic():
             user = User.objects.create_user(
-                invitation.email, password, full_name=full_name.strip(), phone=invitation.phone, phone_verified=True
+                invitation.email,
+                password,
+                full_name=full_name.strip(),
+                phone=invitation.phone,
+                phone_verified=True,
             )
     except IntegrityError as exc:
-        raise ConflictError(_("An account with this e-mail address already exists. Sign in instead.")) from exc
+        raise ConflictError(
+            _("An account with this e-mail address already exists. Sign in instead.")
+        ) from exc
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     membership = Membership.objects.create(
-        user=user, organisation=invitation.organisation, added_by=invitation.invited_by, **invitation.grant_values()
+        user=user,
+        organisation=invitation.organisation,
+        added_by=invitation.invited_by,
+        **invitation.grant_values(),
     )
     user.last_organisation = invitation.organisation
     user.save(update_fields=["last_organisation"])
@@ -274,7 +300,10 @@ def register_from_invitation(
         from werkzorg.access import Actor as _Actor
         from werkzorg.organisations.services import accept_terms as accept
 
-        accept(actor=_Actor(user=user, organisation=invitation.organisation, membership=membership), terms_version=current_terms)
+        accept(
+            actor=_Actor(user=user, organisation=invitation.organisation, membership=membership),
+            terms_version=current_terms,
+        )
     return user
 
 
@@ -321,10 +350,14 @@ def invite_main_account_holder(
             validate_personal_work_email(email, organisation.domains)
         except ValidationError as exc:
             raise DomainError(exc.messages[0], field="email") from exc
-    if Invitation.objects.filter(organisation=organisation, email=email, status=InvitationStatus.PENDING).exists():
+    if Invitation.objects.filter(
+        organisation=organisation, email=email, status=InvitationStatus.PENDING
+    ).exists():
         raise ConflictError(_("%(email)s has already been invited.") % {"email": email}, field="email")
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
-        raise ConflictError(_("%(email)s already has an account at this organisation.") % {"email": email}, field="email")
+        raise ConflictError(
+            _("%(email)s already has an account at this organisation.") % {"email": email}, field="email"
+        )
     invitation = Invitation.objects.create(
         organisation=organisation,
         email=email,
@@ -334,6 +367,8 @@ def invite_main_account_holder(
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
         **dict.fromkeys(GRANT_FIELDS, True),
     )
-    record(AuditEventType.INVITATION_SENT, user=desk_user, role="desk", organisation=organisation, obj=invitation)
+    record(
+        AuditEventType.INVITATION_SENT, user=desk_user, role="desk", organisation=organisation, obj=invitation
+    )
     _send_invitation_email(invitation)
     return invitation

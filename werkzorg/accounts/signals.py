@@ -25,7 +25,9 @@ def on_logged_in(sender: Any, request: HttpRequest | None, user: User, **kwargs:
 
 
 @receiver(user_login_failed)
-def on_login_failed(sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any) -> None:
+def on_login_failed(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
     # The typed address is not stored (it may be a mistyped password); a known account is named by id.
     email = str(credentials.get("email") or credentials.get("username") or "")
     known = User.objects.filter(email__iexact=email).only("pk").first() if email else None

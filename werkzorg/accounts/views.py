@@ -65,7 +65,12 @@ def invitation(request: HttpRequest, invitation_id: uuid.UUID) -> HttpResponse:
     return render(
         request,
         "accounts/invitation.html",
-        {"invitation": found, "form": form, "masked_phone": mask_phone(found.phone), "code_sent": bool(found.code_sent_at)},
+        {
+            "invitation": found,
+            "form": form,
+            "masked_phone": mask_phone(found.phone),
+            "code_sent": bool(found.code_sent_at),
+        },
     )
 
 
@@ -74,7 +79,9 @@ def invitation_register(request: HttpRequest, invitation_id: uuid.UUID) -> HttpR
     found = _invitation_or_invalid(request, invitation_id)
     if isinstance(found, HttpResponse):
         return found
-    if request.session.get(SESSION_INVITATION_KEY) != str(found.pk) or not services.registration_window_open(found):
+    if request.session.get(SESSION_INVITATION_KEY) != str(found.pk) or not services.registration_window_open(
+        found
+    ):
         return render(request, "accounts/invitation_expired.html", {"invitation": found}, status=410)
     needs_terms = services.registration_needs_terms(found)
     form = RegisterForm(request.POST or None, needs_terms=needs_terms, initial={"full_name": found.full_name})
@@ -97,7 +104,9 @@ def invitation_register(request: HttpRequest, invitation_id: uuid.UUID) -> HttpR
             record_authentication(request, user, method="password", email=user.email, reauthenticated=True)
             messages.success(
                 request,
-                _("Welcome, your account is ready. One last step: secure it with an authenticator app or a passkey."),
+                _(
+                    "Welcome, your account is ready. One last step: secure it with an authenticator app or a passkey."
+                ),
             )
             return redirect("home")
     return render(
@@ -143,7 +152,9 @@ def two_factor_required(request: HttpRequest) -> HttpResponse:
 
 @user_view
 def profile(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/profile.html", {"organisations": list_organisations_for_user(request.user)})
+    return render(
+        request, "accounts/profile.html", {"organisations": list_organisations_for_user(request.user)}
+    )
 
 
 @user_view

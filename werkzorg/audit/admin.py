@@ -10,7 +10,16 @@ from werkzorg.audit.models import AuditEvent
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only: the application can neither change nor delete audit events."""
 
-    list_display = ["occurred_at", "event_type", "outcome", "actor_label", "actor_role", "organisation", "subject_type", "subject_id"]
+    list_display = [
+        "occurred_at",
+        "event_type",
+        "outcome",
+        "actor_label",
+        "actor_role",
+        "organisation",
+        "subject_type",
+        "subject_id",
+    ]
     list_filter = ["event_type", "outcome"]
     search_fields = ["actor_label", "subject_id", "object_id"]
     date_hierarchy = "occurred_at"

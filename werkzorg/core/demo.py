@@ -45,35 +45,149 @@ class DemoUser:
 
 
 DEMO_USERS = [
-    DemoUser("anna.jansen@korenaar.nl", "Anna Jansen", "+31612345001", "main account holder (both organisations)",
-             (("korenaar", tuple(GRANT_FIELDS)), ("vandijk", ("role_request_interventions", "role_reports")))),
-    DemoUser("pieter.devries@korenaar.nl", "Pieter de Vries", "+31612345002", "request interventions",
-             (("korenaar", ("role_request_interventions",)),)),
-    DemoUser("sanne.bakker@korenaar.nl", "Sanne Bakker", "+31612345003", "collective health insurance",
-             (("korenaar", ("role_insurance",)),)),
-    DemoUser("ahmed.elamrani@korenaar.nl", "Ahmed El Amrani", "+31612345004", "declare invoices + reports",
-             (("korenaar", ("role_declare_invoices", "role_reports")),)),
-    DemoUser("fleur.visser@korenaar.nl", "Fleur Visser", "+31612345005", "absence management",
-             (("korenaar", ("role_absence",)),)),
-    DemoUser("mark.dekker@korenaar.nl", "Mark Dekker", "+31612345006", "user manager (invite + assign roles)",
-             (("korenaar", ("can_invite_users", "can_assign_roles", "role_request_interventions")),)),
-    DemoUser("jan.vandijk@vandijk-transport.nl", "Jan van Dijk", "+31612345007", "main account holder (Van Dijk)",
-             (("vandijk", tuple(GRANT_FIELDS)),)),
+    DemoUser(
+        "anna.jansen@korenaar.nl",
+        "Anna Jansen",
+        "+31612345001",
+        "main account holder (both organisations)",
+        (("korenaar", tuple(GRANT_FIELDS)), ("vandijk", ("role_request_interventions", "role_reports"))),
+    ),
+    DemoUser(
+        "pieter.devries@korenaar.nl",
+        "Pieter de Vries",
+        "+31612345002",
+        "request interventions",
+        (("korenaar", ("role_request_interventions",)),),
+    ),
+    DemoUser(
+        "sanne.bakker@korenaar.nl",
+        "Sanne Bakker",
+        "+31612345003",
+        "collective health insurance",
+        (("korenaar", ("role_insurance",)),),
+    ),
+    DemoUser(
+        "ahmed.elamrani@korenaar.nl",
+        "Ahmed El Amrani",
+        "+31612345004",
+        "declare invoices + reports",
+        (("korenaar", ("role_declare_invoices", "role_reports")),),
+    ),
+    DemoUser(
+        "fleur.visser@korenaar.nl",
+        "Fleur Visser",
+        "+31612345005",
+        "absence management",
+        (("korenaar", ("role_absence",)),),
+    ),
+    DemoUser(
+        "mark.dekker@korenaar.nl",
+        "Mark Dekker",
+        "+31612345006",
+        "user manager (invite + assign roles)",
+        (("korenaar", ("can_invite_users", "can_assign_roles", "role_request_interventions")),),
+    ),
+    DemoUser(
+        "jan.vandijk@vandijk-transport.nl",
+        "Jan van Dijk",
+        "+31612345007",
+        "main account holder (Van Dijk)",
+        (("vandijk", tuple(GRANT_FIELDS)),),
+    ),
     DemoUser("l.smit@arbo-oost.nl", "dr. Lotte Smit", "+31612345008", "occupational physician"),
-    DemoUser("eva.mulder@fysioplus.nl", "Eva Mulder", "+31612345009", "care provider",
-             (("fysioplus", tuple(GRANT_FIELDS)),)),
-    DemoUser("desk@werkzorg.example", "Werkgeversdesk", "+31612345010", "operator desk (admin at /desk/)", staff=True),
+    DemoUser(
+        "eva.mulder@fysioplus.nl",
+        "Eva Mulder",
+        "+31612345009",
+        "care provider",
+        (("fysioplus", tuple(GRANT_FIELDS)),),
+    ),
+    DemoUser(
+        "desk@werkzorg.example",
+        "Werkgeversdesk",
+        "+31612345010",
+        "operator desk (admin at /desk/)",
+        staff=True,
+    ),
 ]
 
-FIRST_NAMES = ["Daan", "Emma", "Sem", "Julia", "Lucas", "Mila", "Levi", "Tess", "Finn", "Sophie", "Noah", "Zoë",
-               "Bram", "Fenna", "Thijs", "Lotte", "Jesse", "Saar", "Mohamed", "Yara", "Ruben", "Nina", "Stijn", "Iris",
-               "Gijs", "Anouk", "Koen", "Floor", "Youssef", "Maud", "Joris", "Eline", "Wouter", "Sara", "Hamza", "Lieke"]
+FIRST_NAMES = [
+    "Daan",
+    "Emma",
+    "Sem",
+    "Julia",
+    "Lucas",
+    "Mila",
+    "Levi",
+    "Tess",
+    "Finn",
+    "Sophie",
+    "Noah",
+    "Zoë",
+    "Bram",
+    "Fenna",
+    "Thijs",
+    "Lotte",
+    "Jesse",
+    "Saar",
+    "Mohamed",
+    "Yara",
+    "Ruben",
+    "Nina",
+    "Stijn",
+    "Iris",
+    "Gijs",
+    "Anouk",
+    "Koen",
+    "Floor",
+    "Youssef",
+    "Maud",
+    "Joris",
+    "Eline",
+    "Wouter",
+    "Sara",
+    "Hamza",
+    "Lieke",
+]
 PREFIXES = ["", "", "", "", "van", "de", "van der", "van den", "ter"]
-LAST_NAMES = ["Jansen", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker",
-              "Brouwer", "Dijk", "Berg", "Leeuwen", "Wal", "Kok", "Jacobs", "Vermeulen", "Haan", "Schouten", "Veen",
-              "Koster", "Prins", "Yilmaz", "Öztürk", "Boer", "Graaf", "Huisman", "Willems", "Postma", "Kuipers"]
-DEPARTMENTS = {"korenaar": ["Bakkerij", "Logistiek", "Winkels", "Administratie", "Inkoop", "Kwaliteit"],
-               "vandijk": ["Chauffeurs", "Planning", "Werkplaats", "Kantoor"]}
+LAST_NAMES = [
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Mulder",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Dekker",
+    "Brouwer",
+    "Dijk",
+    "Berg",
+    "Leeuwen",
+    "Wal",
+    "Kok",
+    "Jacobs",
+    "Vermeulen",
+    "Haan",
+    "Schouten",
+    "Veen",
+    "Koster",
+    "Prins",
+    "Yilmaz",
+    "Öztürk",
+    "Boer",
+    "Graaf",
+    "Huisman",
+    "Willems",
+    "Postma",
+    "Kuipers",
+]
+DEPARTMENTS = {
+    "korenaar": ["Bakkerij", "Logistiek", "Winkels", "Administratie", "Inkoop", "Kwaliteit"],
+    "vandijk": ["Chauffeurs", "Planning", "Werkplaats", "Kantoor"],
+}
 
 
 def current_totp_code() -> str:
@@ -83,7 +197,9 @@ def current_totp_code() -> str:
 @transaction.atomic
 def load_demo() -> list[DemoUser]:
     operator = OperatorSettings.objects.first() or OperatorSettings.objects.create(
-        name="Werkzorg Arbodiensten", desk_email="werkgeversdesk@werkzorg.example", desk_phone="+31 20 123 4567"
+        name="Werkzorg Arbodiensten",
+        desk_email="werkgeversdesk@werkzorg.example",
+        desk_phone="+31 20 123 4567",
     )
     terms, _ = TermsVersion.objects.get_or_create(
         version="2026.1",
@@ -96,23 +212,47 @@ def load_demo() -> list[DemoUser]:
         },
     )
     orgs = {
-        "korenaar": _org("korenaar", "Bakkerij De Gouden Korenaar B.V.", "12345678", "korenaar.nl", "Deventer"),
+        "korenaar": _org(
+            "korenaar", "Bakkerij De Gouden Korenaar B.V.", "12345678", "korenaar.nl", "Deventer"
+        ),
         "vandijk": _org("vandijk", "Transportbedrijf Van Dijk", "23456789", "vandijk-transport.nl", "Zwolle"),
-        "fysioplus": _org("fysioplus", "FysioPlus Bedrijfsfysiotherapie", "34567890", "fysioplus.nl", "Apeldoorn",
-                          kind=OrganisationKind.PROVIDER),
+        "fysioplus": _org(
+            "fysioplus",
+            "FysioPlus Bedrijfsfysiotherapie",
+            "34567890",
+            "fysioplus.nl",
+            "Apeldoorn",
+            kind=OrganisationKind.PROVIDER,
+        ),
     }
-    Collectivity.objects.get_or_create(customer_number="100200", collectivity_number="5001",
-                                       defaults={"organisation": orgs["korenaar"], "name": "Korenaar Collectief"})
-    Collectivity.objects.get_or_create(customer_number="100200", collectivity_number="5002",
-                                       defaults={"organisation": orgs["korenaar"], "name": "Korenaar Winkels"})
-    Collectivity.objects.get_or_create(customer_number="100300", collectivity_number="6001",
-                                       defaults={"organisation": orgs["vandijk"], "name": "Van Dijk Collectief"})
+    Collectivity.objects.get_or_create(
+        customer_number="100200",
+        collectivity_number="5001",
+        defaults={"organisation": orgs["korenaar"], "name": "Korenaar Collectief"},
+    )
+    Collectivity.objects.get_or_create(
+        customer_number="100200",
+        collectivity_number="5002",
+        defaults={"organisation": orgs["korenaar"], "name": "Korenaar Winkels"},
+    )
+    Collectivity.objects.get_or_create(
+        customer_number="100300",
+        collectivity_number="6001",
+        defaults={"organisation": orgs["vandijk"], "name": "Van Dijk Collectief"},
+    )
     users = {}
     for demo in DEMO_USERS:
         user = User.objects.filter(email=demo.email).first()
         if user is None:
-            user = User.objects.create_user(demo.email, DEMO_PASSWORD, full_name=demo.name, phone=demo.phone,
-                                            phone_verified=True, is_staff=demo.staff, is_superuser=demo.staff)
+            user = User.objects.create_user(
+                demo.email,
+                DEMO_PASSWORD,
+                full_name=demo.name,
+                phone=demo.phone,
+                phone_verified=True,
+                is_staff=demo.staff,
+                is_superuser=demo.staff,
+            )
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
             TOTP.activate(user, DEMO_TOTP_SECRET)
         users[demo.email] = user
@@ -126,26 +266,52 @@ def load_demo() -> list[DemoUser]:
     physician = users["l.smit@arbo-oost.nl"]
     practitioner, _ = Practitioner.objects.get_or_create(
         agb_code="12345678",
-        defaults={"name": "dr. Lotte Smit", "big_number": "19012345601", "email": physician.email, "user": physician},
+        defaults={
+            "name": "dr. Lotte Smit",
+            "big_number": "19012345601",
+            "email": physician.email,
+            "user": physician,
+        },
     )
-    Practitioner.objects.get_or_create(agb_code="87654321", defaults={"name": "dr. Koen Bos", "big_number": "29012345601"})
+    Practitioner.objects.get_or_create(
+        agb_code="87654321", defaults={"name": "dr. Koen Bos", "big_number": "29012345601"}
+    )
     main = users["anna.jansen@korenaar.nl"]
-    if not PhysicianAuthorisation.objects.active().filter(organisation=orgs["korenaar"], practitioner=practitioner).exists():
-        PhysicianAuthorisation.objects.create(organisation=orgs["korenaar"], practitioner=practitioner, authorised_by=main)
-    TermsAcceptance.objects.get_or_create(organisation=orgs["korenaar"], terms_version=terms, defaults={"accepted_by": main})
-    TermsAcceptance.objects.get_or_create(organisation=orgs["vandijk"], terms_version=terms,
-                                          defaults={"accepted_by": users["jan.vandijk@vandijk-transport.nl"]})
+    if (
+        not PhysicianAuthorisation.objects.active()
+        .filter(organisation=orgs["korenaar"], practitioner=practitioner)
+        .exists()
+    ):
+        PhysicianAuthorisation.objects.create(
+            organisation=orgs["korenaar"], practitioner=practitioner, authorised_by=main
+        )
+    TermsAcceptance.objects.get_or_create(
+        organisation=orgs["korenaar"], terms_version=terms, defaults={"accepted_by": main}
+    )
+    TermsAcceptance.objects.get_or_create(
+        organisation=orgs["vandijk"],
+        terms_version=terms,
+        defaults={"accepted_by": users["jan.vandijk@vandijk-transport.nl"]},
+    )
     _employees(orgs["korenaar"], 320, seed=1)
     _employees(orgs["vandijk"], 140, seed=2)
     return DEMO_USERS
 
 
-def _org(slug: str, name: str, kvk: str, domain: str, city: str,
-         kind: OrganisationKind = OrganisationKind.EMPLOYER) -> Organisation:
+def _org(
+    slug: str, name: str, kvk: str, domain: str, city: str, kind: OrganisationKind = OrganisationKind.EMPLOYER
+) -> Organisation:
     org, _ = Organisation.objects.get_or_create(
         slug=slug,
-        defaults={"name": name, "kvk_number": kvk, "email_domains": domain, "city": city, "kind": kind,
-                  "street": "Marktstraat 1", "postal_code": "7411 AA"},
+        defaults={
+            "name": name,
+            "kvk_number": kvk,
+            "email_domains": domain,
+            "city": city,
+            "kind": kind,
+            "street": "Marktstraat 1",
+            "postal_code": "7411 AA",
+        },
     )
     return org
 
@@ -160,13 +326,21 @@ def _employees(org: Organisation, count: int, seed: int) -> None:
         first, prefix, last = rng.choice(FIRST_NAMES), rng.choice(PREFIXES), rng.choice(LAST_NAMES)
         start = datetime.date(2010, 1, 1) + datetime.timedelta(days=rng.randrange(5000))
         ended = start + datetime.timedelta(days=rng.randrange(200, 2000)) if rng.random() < 0.08 else None
-        people.append(Employee(
-            organisation=org, employee_number=f"{seed}{number:05d}", first_name=first, name_prefix=prefix,
-            last_name=last, email=f"{first.lower()}.{last.lower()}{number}@{domain}".replace("ö", "o").replace("ë", "e"),
-            mobile=f"+3162{rng.randrange(10**7):07d}", department=rng.choice(DEPARTMENTS.get(org.slug, ["Algemeen"])),
-            date_of_birth=datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randrange(14000)),
-            employment_start=start, employment_end=ended if ended and ended < datetime.date.today() else None,
-        ))
+        people.append(
+            Employee(
+                organisation=org,
+                employee_number=f"{seed}{number:05d}",
+                first_name=first,
+                name_prefix=prefix,
+                last_name=last,
+                email=f"{first.lower()}.{last.lower()}{number}@{domain}".replace("ö", "o").replace("ë", "e"),
+                mobile=f"+3162{rng.randrange(10**7):07d}",
+                department=rng.choice(DEPARTMENTS.get(org.slug, ["Algemeen"])),
+                date_of_birth=datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randrange(14000)),
+                employment_start=start,
+                employment_end=ended if ended and ended < datetime.date.today() else None,
+            )
+        )
     Employee.objects.bulk_create(people)
 
 

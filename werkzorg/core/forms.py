@@ -24,7 +24,7 @@ class PhoneField(forms.CharField):
         return normalise_phone(value)
 
 
-def add_domain_error(form: forms.Form, error: DomainError) -> None:
+def add_domain_error(form: forms.BaseForm, error: DomainError) -> None:
     """Show a service's DomainError on the form: on its field when it names one the form has."""
     field = error.field if error.field in form.fields else None
     form.add_error(field, ValidationError(str(error.message)))

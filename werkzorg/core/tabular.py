@@ -79,7 +79,9 @@ def read_table(upload: UploadedFile) -> Table:
     header = [normalise_header(c) for c in rows[0][1]]
     body = rows[1:]
     if len(body) > MAX_ROWS:
-        raise DomainError(_("The file has more than %(max)d rows. Split it into smaller files.") % {"max": MAX_ROWS})
+        raise DomainError(
+            _("The file has more than %(max)d rows. Split it into smaller files.") % {"max": MAX_ROWS}
+        )
     table_rows = [
         (line, {header[i]: _cell_text(v) for i, v in enumerate(values) if i < len(header) and header[i]})
         for line, values in body

@@ -15,8 +15,17 @@ class EmployeeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Employee
         fields = [
-            "id", "employee_number", "first_name", "name_prefix", "last_name", "email", "mobile",
-            "date_of_birth", "department", "employment_start", "employment_end",
+            "id",
+            "employee_number",
+            "first_name",
+            "name_prefix",
+            "last_name",
+            "email",
+            "mobile",
+            "date_of_birth",
+            "department",
+            "employment_start",
+            "employment_end",
         ]
 
 

@@ -28,12 +28,24 @@ class EmployeeForm(forms.ModelForm):
     """Used by the page and, row by row, by the import: one set of rules for both."""
 
     mobile = PhoneField(label=_("Mobile number"), required=False)
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, input_formats=DATE_INPUT_FORMATS,
-                                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    employment_start = forms.DateField(label=_("Employed since"), required=False, input_formats=DATE_INPUT_FORMATS,
-                                       widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    employment_end = forms.DateField(label=_("Employment ended on"), required=False, input_formats=DATE_INPUT_FORMATS,
-                                     widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    employment_start = forms.DateField(
+        label=_("Employed since"),
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    employment_end = forms.DateField(
+        label=_("Employment ended on"),
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
     class Meta:
         model = Employee
@@ -55,13 +67,18 @@ class EmployeeForm(forms.ModelForm):
 
 
 class EndEmploymentForm(forms.Form):
-    employment_end = forms.DateField(label=_("Last day of employment"), input_formats=DATE_INPUT_FORMATS,
-                                     widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    employment_end = forms.DateField(
+        label=_("Last day of employment"),
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File (CSV or Excel)"),
-        help_text=_("Columns: personeelsnummer, voornaam, tussenvoegsel, achternaam, e-mail, mobiel, geboortedatum, "
-                    "afdeling, in dienst, uit dienst. The first row holds the column names."),
+        help_text=_(
+            "Columns: personeelsnummer, voornaam, tussenvoegsel, achternaam, e-mail, mobiel, geboortedatum, "
+            "afdeling, in dienst, uit dienst. The first row holds the column names."
+        ),
     )

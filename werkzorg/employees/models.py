@@ -41,7 +41,7 @@ class Employee(OrgOwnedModel):
     employment_start = models.DateField(_("employed since"), null=True, blank=True)
     employment_end = models.DateField(_("employment ended on"), null=True, blank=True)
 
-    objects = EmployeeQuerySet.as_manager()
+    objects = EmployeeQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("employee")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -16,20 +16,38 @@ from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.core.tabular import ImportReport, RowError, Table, write_xlsx
 from werkzorg.employees.forms import EMPLOYEE_FIELDS, EmployeeForm
-from werkzorg.employees.models import Employee
+from werkzorg.employees.models import Employee, EmployeeQuerySet
 
 # Column names people use in their HR exports, Dutch and English, mapped to our fields.
 COLUMN_ALIASES: dict[str, str] = {
-    "personeelsnummer": "employee_number", "personeelsnr": "employee_number", "employee number": "employee_number",
-    "voornaam": "first_name", "first name": "first_name",
-    "tussenvoegsel": "name_prefix", "voorvoegsel": "name_prefix", "prefix": "name_prefix",
-    "achternaam": "last_name", "last name": "last_name", "surname": "last_name",
-    "e-mail": "email", "email": "email", "e-mailadres": "email",
-    "mobiel": "mobile", "mobiel nummer": "mobile", "telefoon": "mobile", "mobile": "mobile",
-    "geboortedatum": "date_of_birth", "date of birth": "date_of_birth",
-    "afdeling": "department", "department": "department",
-    "in dienst": "employment_start", "datum in dienst": "employment_start", "employed since": "employment_start",
-    "uit dienst": "employment_end", "datum uit dienst": "employment_end", "employment end": "employment_end",
+    "personeelsnummer": "employee_number",
+    "personeelsnr": "employee_number",
+    "employee number": "employee_number",
+    "voornaam": "first_name",
+    "first name": "first_name",
+    "tussenvoegsel": "name_prefix",
+    "voorvoegsel": "name_prefix",
+    "prefix": "name_prefix",
+    "achternaam": "last_name",
+    "last name": "last_name",
+    "surname": "last_name",
+    "e-mail": "email",
+    "email": "email",
+    "e-mailadres": "email",
+    "mobiel": "mobile",
+    "mobiel nummer": "mobile",
+    "telefoon": "mobile",
+    "mobile": "mobile",
+    "geboortedatum": "date_of_birth",
+    "date of birth": "date_of_birth",
+    "afdeling": "department",
+    "department": "department",
+    "in dienst": "employment_start",
+    "datum in dienst": "employment_start",
+    "employed since": "employment_start",
+    "uit dienst": "employment_end",
+    "datum uit dienst": "employment_end",
+    "employment end": "employment_end",
 }
 REQUIRED_COLUMNS = ("employee_number", "first_name", "last_name")
 
@@ -49,7 +67,7 @@ def read_employee(*, actor: Actor, employee_id: int) -> Employee:
 def list_employees(*, actor: Actor, search: str = "", include_former: bool = False) -> QuerySet[Employee]:
     """The register, optionally searched; a search is audited (it reveals who works here), browsing is not."""
     require(actor, Perm.VIEW_EMPLOYEES)
-    queryset = scoped(Employee, actor)
+    queryset = cast(EmployeeQuerySet, scoped(Employee, actor))
     if not include_former:
         queryset = queryset.employed()
     if search:
@@ -86,7 +104,13 @@ def update_employee(*, actor: Actor, employee: Employee, data: dict[str, Any]) -
     for name, value in data.items():
         setattr(locked, name, value)
     locked.save()
-    _audit(actor, AuditEventType.EMPLOYEE_CHANGED, subject=locked, obj=locked, detail="changed: " + ",".join(changed))
+    _audit(
+        actor,
+        AuditEventType.EMPLOYEE_CHANGED,
+        subject=locked,
+        obj=locked,
+        detail="changed: " + ",".join(changed),
+    )
     return locked
 
 
@@ -111,7 +135,9 @@ def import_employees(*, actor: Actor, table: Table) -> ImportReport:
     if missing:
         labels = {"employee_number": "personeelsnummer", "first_name": "voornaam", "last_name": "achternaam"}
         report.errors.append(
-            RowError(1, [_("Missing column(s): %(columns)s.") % {"columns": ", ".join(labels[c] for c in missing)}])
+            RowError(
+                1, [_("Missing column(s): %(columns)s.") % {"columns": ", ".join(labels[c] for c in missing)}]
+            )
         )
         return report
     existing = {e.employee_number: e for e in scoped(Employee, actor)}
@@ -120,7 +146,10 @@ def import_employees(*, actor: Actor, table: Table) -> ImportReport:
     for line, values in table.rows:
         data = {field_name: values.get(header, "") for header, field_name in columns.items()}
         instance = existing.get(data.get("employee_number", "").strip())
-        form = EmployeeForm(data={f: data.get(f, getattr(instance, f, "") if instance else "") for f in EMPLOYEE_FIELDS}, instance=instance)
+        form = EmployeeForm(
+            data={f: data.get(f, getattr(instance, f, "") if instance else "") for f in EMPLOYEE_FIELDS},
+            instance=instance,
+        )
         problems: list[str] = []
         if not form.is_valid():
             for name, errors in form.errors.items():
@@ -129,7 +158,8 @@ def import_employees(*, actor: Actor, table: Table) -> ImportReport:
         number = data.get("employee_number", "").strip()
         if number and number in seen:
             problems.append(
-                _("Employee number %(number)s also appears on line %(line)d.") % {"number": number, "line": seen[number]}
+                _("Employee number %(number)s also appears on line %(line)d.")
+                % {"number": number, "line": seen[number]}
             )
         seen.setdefault(number, line)
         if problems:
@@ -161,14 +191,23 @@ def import_employees(*, actor: Actor, table: Table) -> ImportReport:
 
 
 EXPORT_HEADER = [
-    "personeelsnummer", "voornaam", "tussenvoegsel", "achternaam", "e-mail", "mobiel", "geboortedatum",
-    "afdeling", "in dienst", "uit dienst",
+    "personeelsnummer",
+    "voornaam",
+    "tussenvoegsel",
+    "achternaam",
+    "e-mail",
+    "mobiel",
+    "geboortedatum",
+    "afdeling",
+    "in dienst",
+    "uit dienst",
 ]
 
 
 def export_employees(*, actor: Actor, search: str = "") -> bytes:
     require(actor, Perm.MANAGE_EMPLOYEES)
-    queryset = scoped(Employee, actor).search(search) if search else scoped(Employee, actor)
+    everyone = cast(EmployeeQuerySet, scoped(Employee, actor))
+    queryset = everyone.search(search) if search else everyone
     rows = ([getattr(e, f) for f in EMPLOYEE_FIELDS] for e in queryset.order_by("employee_number").iterator())
     content = write_xlsx(EXPORT_HEADER, rows, title="Medewerkers")
     _audit(actor, AuditEventType.EMPLOYEES_EXPORTED, detail=f"search: {'yes' if search else 'no'}")

@@ -74,7 +74,9 @@ def employee_end(request: OrgRequest, employee_id: int) -> HttpResponse:
     form = EndEmploymentForm(request.POST or None, initial={"employment_end": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.end_employment(actor=actor, employee=employee, last_day=form.cleaned_data["employment_end"])
+            services.end_employment(
+                actor=actor, employee=employee, last_day=form.cleaned_data["employment_end"]
+            )
         except DomainError as error:
             add_domain_error(form, error)
         else:

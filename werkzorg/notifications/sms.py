@@ -44,7 +44,9 @@ class OutboxSMSBackend(BaseSMSBackend):
     def send(self, message: SMSMessage) -> None:
         from werkzorg.notifications.models import OutboxMessage
 
-        OutboxMessage.objects.create(channel=OutboxMessage.Channel.SMS, recipient=message.to, body=message.text)
+        OutboxMessage.objects.create(
+            channel=OutboxMessage.Channel.SMS, recipient=message.to, body=message.text
+        )
 
 
 outbox: list[SMSMessage] = []
@@ -67,7 +69,10 @@ class HTTPSMSBackend(BaseSMSBackend):
         request = urllib.request.Request(  # noqa: S310 - scheme checked above
             settings.SMS_HTTP_URL,
             data=json.dumps(self.payload(message)).encode(),
-            headers={"Content-Type": "application/json", "Authorization": f"Bearer {settings.SMS_HTTP_TOKEN}"},
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {settings.SMS_HTTP_TOKEN}",
+            },
             method="POST",
         )
         with urllib.request.urlopen(request, timeout=self.timeout_seconds) as response:  # noqa: S310

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,11 +12,13 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from werkzorg.accounts.models import User
 from werkzorg.accounts.services import invite_main_account_holder
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import PhoneField, add_domain_error
 from werkzorg.core.tabular import read_table
 from werkzorg.organisations.models import (
+    GRANT_FIELDS,
     Collectivity,
     Membership,
     OperatorSettings,
@@ -44,9 +46,8 @@ class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "organisation"
     extra = 0
-    fields = ["user", "can_invite_users", "can_assign_permissions", "can_assign_roles", "role_insurance",
-              "role_declare_invoices", "role_request_interventions", "role_reports", "role_absence"]
-    readonly_fields = fields
+    fields = ["user", *GRANT_FIELDS]
+    readonly_fields = ["user", *GRANT_FIELDS]
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -77,14 +78,23 @@ class OrganisationAdmin(admin.ModelAdmin):
         form = MainAccountHolderForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                invite_main_account_holder(desk_user=request.user, organisation=organisation, **form.cleaned_data)  # type: ignore[arg-type]
+                invite_main_account_holder(
+                    desk_user=cast(User, request.user), organisation=organisation, **form.cleaned_data
+                )
             except DomainError as error:
                 add_domain_error(form, error)
             else:
-                self.message_user(request, _("Invitation sent to %(email)s.") % form.cleaned_data, messages.SUCCESS)
+                self.message_user(
+                    request, _("Invitation sent to %(email)s.") % form.cleaned_data, messages.SUCCESS
+                )
                 return redirect("admin:organisations_organisation_change", organisation.pk)
-        context = {**self.admin_site.each_context(request), "form": form, "organisation": organisation,
-                   "title": _("Invite main account holder"), "opts": self.model._meta}
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "organisation": organisation,
+            "title": _("Invite main account holder"),
+            "opts": self.model._meta,
+        }
         return render(request, "admin/organisations/invite_main.html", context)
 
 
@@ -97,7 +107,11 @@ class PractitionerAdmin(admin.ModelAdmin):
 
     def get_urls(self) -> list[URLPattern]:
         custom = [
-            path("importeren/", self.admin_site.admin_view(self.import_view), name="organisations_practitioner_import")
+            path(
+                "importeren/",
+                self.admin_site.admin_view(self.import_view),
+                name="organisations_practitioner_import",
+            )
         ]
         return custom + super().get_urls()
 
@@ -106,7 +120,9 @@ class PractitionerAdmin(admin.ModelAdmin):
         errors: list[tuple[int, list[str]]] = []
         if request.method == "POST" and form.is_valid():
             try:
-                report = import_practitioners(desk_user=request.user, table=read_table(form.cleaned_data["file"]))  # type: ignore[arg-type]
+                report = import_practitioners(
+                    desk_user=cast(User, request.user), table=read_table(form.cleaned_data["file"])
+                )
             except DomainError as error:
                 add_domain_error(form, error)
             else:
@@ -119,14 +135,21 @@ class PractitionerAdmin(admin.ModelAdmin):
                     )
                     return redirect("admin:organisations_practitioner_changelist")
                 errors = [(e.line, e.messages) for e in report.errors]
-        context = {**self.admin_site.each_context(request), "form": form, "errors": errors,
-                   "title": _("Import practitioners"), "opts": self.model._meta}
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "errors": errors,
+            "title": _("Import practitioners"),
+            "opts": self.model._meta,
+        }
         return render(request, "admin/organisations/practitioner/import.html", context)
 
 
 class PractitionerImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("File (CSV or Excel)"),
-                           help_text=gettext_lazy("Columns: agb, big, naam, beroep, e-mail."))
+    file = forms.FileField(
+        label=gettext_lazy("File (CSV or Excel)"),
+        help_text=gettext_lazy("Columns: agb, big, naam, beroep, e-mail."),
+    )
 
 
 @admin.register(PhysicianAuthorisation)

@@ -22,7 +22,7 @@ class GrantsFormMixin(forms.Form):
             needed = Perm.ASSIGN_PERMISSIONS if field in PERMISSION_FIELDS else Perm.ASSIGN_ROLES
             editable = needed in actor.perms and held.get(field, False)
             self.fields[field] = forms.BooleanField(
-                label=Membership._meta.get_field(field).verbose_name,
+                label=getattr(Membership._meta.get_field(field), "verbose_name", field),
                 required=False,
                 initial=initial.get(field, False),
                 disabled=not editable,
@@ -41,7 +41,9 @@ class GrantsFormMixin(forms.Form):
 class InviteForm(GrantsFormMixin):
     full_name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"))
-    phone = PhoneField(label=_("Mobile number"), help_text=_("The login code is sent here by SMS, e.g. +31 6 12345678."))
+    phone = PhoneField(
+        label=_("Mobile number"), help_text=_("The login code is sent here by SMS, e.g. +31 6 12345678.")
+    )
 
     def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 
 from werkzorg.organisations.models import (
@@ -22,7 +24,7 @@ def terms_outstanding(organisation: Organisation) -> bool:
     return not TermsAcceptance.objects.filter(organisation=organisation, terms_version=current).exists()
 
 
-def list_organisations_for_user(user: object) -> list[Organisation]:
+def list_organisations_for_user(user: Any) -> list[Organisation]:
     """Every organisation the user may act for: memberships and physician authorisations."""
     member_of = Organisation.objects.filter(memberships__user=user, is_active=True)
     authorised_for = Organisation.objects.filter(
@@ -32,13 +34,21 @@ def list_organisations_for_user(user: object) -> list[Organisation]:
 
 
 def list_members(organisation: Organisation) -> QuerySet[Membership]:
-    return Membership.objects.for_org(organisation).select_related("user").order_by("user__full_name", "user__email")
+    return (
+        Membership.objects.for_org(organisation)
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    )
 
 
 def count_superusers(organisation: Organisation) -> int:
-    return Membership.objects.for_org(organisation).filter(
-        can_invite_users=True, can_assign_permissions=True, can_assign_roles=True, user__is_active=True
-    ).count()
+    return (
+        Membership.objects.for_org(organisation)
+        .filter(
+            can_invite_users=True, can_assign_permissions=True, can_assign_roles=True, user__is_active=True
+        )
+        .count()
+    )
 
 
 def list_authorisations(organisation: Organisation) -> QuerySet[PhysicianAuthorisation]:

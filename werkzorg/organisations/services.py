@@ -19,7 +19,6 @@ from werkzorg.core.validators import validate_agb_code
 from werkzorg.organisations.models import (
     GRANT_FIELDS,
     PERMISSION_FIELDS,
-    ROLE_FIELDS,
     Membership,
     Organisation,
     PhysicianAuthorisation,
@@ -52,13 +51,17 @@ def normalised_grants(grants: dict[str, bool]) -> dict[str, bool]:
 
 
 @transaction.atomic
-def change_rights(*, actor: Actor, membership: Membership, grants: dict[str, bool], version: int) -> Membership:
+def change_rights(
+    *, actor: Actor, membership: Membership, grants: dict[str, bool], version: int
+) -> Membership:
     require(actor, Perm.VIEW_USERS)
     locked = Membership.objects.select_for_update().get(pk=membership.pk, organisation=actor.organisation)
     if locked.user_id == actor.user.pk:
         raise DomainError(_("You cannot change your own rights; ask another superuser."))
     if locked.version != version:
-        raise ConflictError(_("Someone else changed these rights in the meantime. Reload the page and try again."))
+        raise ConflictError(
+            _("Someone else changed these rights in the meantime. Reload the page and try again.")
+        )
     new = normalised_grants(grants)
     old = locked.grant_values()
     if new == old:
@@ -123,7 +126,11 @@ def find_practitioner(*, actor: Actor, agb_code: str) -> Practitioner | None:
 @transaction.atomic
 def authorise_physician(*, actor: Actor, practitioner: Practitioner) -> PhysicianAuthorisation:
     require(actor, Perm.AUTHORISE_PHYSICIANS)
-    if PhysicianAuthorisation.objects.active().filter(organisation=actor.organisation, practitioner=practitioner).exists():
+    if (
+        PhysicianAuthorisation.objects.active()
+        .filter(organisation=actor.organisation, practitioner=practitioner)
+        .exists()
+    ):
         raise ConflictError(_("This physician is already authorised for your organisation."))
     authorisation = PhysicianAuthorisation.objects.create(
         organisation=actor.organisation, practitioner=practitioner, authorised_by=actor.user
@@ -142,7 +149,9 @@ def authorise_physician(*, actor: Actor, practitioner: Practitioner) -> Physicia
 @transaction.atomic
 def revoke_physician(*, actor: Actor, authorisation: PhysicianAuthorisation) -> None:
     require(actor, Perm.AUTHORISE_PHYSICIANS)
-    locked = PhysicianAuthorisation.objects.select_for_update().get(pk=authorisation.pk, organisation=actor.organisation)
+    locked = PhysicianAuthorisation.objects.select_for_update().get(
+        pk=authorisation.pk, organisation=actor.organisation
+    )
     if locked.revoked_at is not None:
         raise ConflictError(_("This authorisation was already revoked."))
     locked.revoked_at = timezone.now()
@@ -177,11 +186,18 @@ def accept_terms(*, actor: Actor, terms_version: TermsVersion) -> TermsAcceptanc
 
 
 PRACTITIONER_COLUMNS = {
-    "agb": "agb_code", "agb code": "agb_code", "agb-code": "agb_code",
-    "big": "big_number", "big nummer": "big_number", "big-nummer": "big_number",
-    "naam": "name", "name": "name",
-    "beroep": "profession", "profession": "profession",
-    "e-mail": "email", "email": "email",
+    "agb": "agb_code",
+    "agb code": "agb_code",
+    "agb-code": "agb_code",
+    "big": "big_number",
+    "big nummer": "big_number",
+    "big-nummer": "big_number",
+    "naam": "name",
+    "name": "name",
+    "beroep": "profession",
+    "profession": "profession",
+    "e-mail": "email",
+    "email": "email",
 }
 
 
@@ -219,7 +235,9 @@ def import_practitioners(*, desk_user: User, table: Table) -> ImportReport:
     if report.errors:
         return report
     with transaction.atomic():
-        existing = {p.agb_code: p for p in Practitioner.objects.filter(agb_code__in=[r["agb_code"] for r in rows])}
+        existing = {
+            p.agb_code: p for p in Practitioner.objects.filter(agb_code__in=[r["agb_code"] for r in rows])
+        }
         for data in rows:
             defaults = {k: v for k, v in data.items() if k != "agb_code" and (v or k == "big_number")}
             if data["agb_code"] in existing:

@@ -55,7 +55,9 @@ def home(request: OrgRequest) -> HttpResponse:
 @org_view(Perm.VIEW_USERS)
 def user_list(request: OrgRequest) -> HttpResponse:
     actor = request.actor
-    invitations = scoped(Invitation, actor).filter(status=InvitationStatus.PENDING).select_related("invited_by")
+    invitations = (
+        scoped(Invitation, actor).filter(status=InvitationStatus.PENDING).select_related("invited_by")
+    )
     return render(
         request,
         "organisations/users.html",
@@ -82,13 +84,17 @@ def user_invite(request: OrgRequest) -> HttpResponse:
             if result.membership is not None:
                 messages.success(
                     request,
-                    _("%(email)s already has an account and now also has access to %(org)s; they received a notice.")
+                    _(
+                        "%(email)s already has an account and now also has access to %(org)s; they received a notice."
+                    )
                     % {"email": form.cleaned_data["email"], "org": actor.organisation.name},
                 )
             else:
                 messages.success(
                     request,
-                    _("Invitation sent to %(email)s. They will receive a code by SMS when they open the link.")
+                    _(
+                        "Invitation sent to %(email)s. They will receive a code by SMS when they open the link."
+                    )
                     % {"email": form.cleaned_data["email"]},
                 )
             return redirect("organisations:users", org=actor.organisation.slug)
@@ -106,7 +112,10 @@ def user_rights(request: OrgRequest, membership_id: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.change_rights(
-                    actor=actor, membership=membership, grants=form.grants(), version=form.cleaned_data["version"]
+                    actor=actor,
+                    membership=membership,
+                    grants=form.grants(),
+                    version=form.cleaned_data["version"],
                 )
             except DomainError as error:
                 add_domain_error(form, error)
@@ -205,7 +214,9 @@ def physician_revoke(request: OrgRequest, authorisation_id: int) -> HttpResponse
     except DomainError as error:
         messages.error(request, str(error.message))
     else:
-        messages.success(request, _("Authorisation of %(name)s revoked.") % {"name": authorisation.practitioner.name})
+        messages.success(
+            request, _("Authorisation of %(name)s revoked.") % {"name": authorisation.practitioner.name}
+        )
     return redirect("organisations:physicians", org=actor.organisation.slug)
 
 
@@ -223,9 +234,13 @@ def terms(request: OrgRequest) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             services.accept_terms(actor=actor, terms_version=current)
-            messages.success(request, _("Thank you. The terms are accepted for %(org)s.") % {"org": actor.organisation})
+            messages.success(
+                request, _("Thank you. The terms are accepted for %(org)s.") % {"org": actor.organisation}
+            )
             return redirect("organisations:home", org=actor.organisation.slug)
-    history = scoped(actor.organisation.terms_acceptances.all(), actor).select_related("terms_version", "accepted_by")
+    history = scoped(actor.organisation.terms_acceptances.all(), actor).select_related(
+        "terms_version", "accepted_by"
+    )
     return render(
         request,
         "organisations/terms.html",

@@ -22,8 +22,12 @@ pytestmark = pytest.mark.django_db(transaction=False)
 
 def invite(world: World, **overrides: object) -> services.InviteResult:
     actor = resolve_actor(world.users["superuser"], world.org.slug)  # type: ignore[arg-type]
-    data = {"email": "colleague@acme.nl", "phone": "+31612340000", "full_name": "Col League",
-            "grants": {"role_request_interventions": True}} | overrides
+    data = {
+        "email": "colleague@acme.nl",
+        "phone": "+31612340000",
+        "full_name": "Col League",
+        "grants": {"role_request_interventions": True},
+    } | overrides
     return services.invite_user(actor=actor, **data)  # type: ignore[arg-type]
 
 
@@ -45,7 +49,9 @@ def last_sms_code() -> str:
     return match.group(1)
 
 
-def test_it_invites_by_email_and_registers_with_the_sms_code(world: World, client: Client, django_capture_on_commit_callbacks) -> None:
+def test_it_invites_by_email_and_registers_with_the_sms_code(
+    world: World, client: Client, django_capture_on_commit_callbacks
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         invitation = invite(world).invitation
     assert invitation is not None
@@ -56,8 +62,14 @@ def test_it_invites_by_email_and_registers_with_the_sms_code(world: World, clien
     assert sms.outbox[-1].to == "+31612340000"
     response = client.post(url, {"code": last_sms_code()})
     assert response.status_code == 302 and response["Location"].endswith("/registreren/")
-    response = client.post(url + "registreren/", {"full_name": "Col League", "password1": "a long pass phrase 42",
-                                                  "password2": "a long pass phrase 42"})
+    response = client.post(
+        url + "registreren/",
+        {
+            "full_name": "Col League",
+            "password1": "a long pass phrase 42",
+            "password2": "a long pass phrase 42",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(email="colleague@acme.nl")
     membership = Membership.objects.get(user=user, organisation=world.org)
@@ -88,10 +100,14 @@ def test_it_refuses_an_expired_or_reused_code(world: World, send_code) -> None: 
     invitation = invite(world).invitation
     assert invitation is not None
     code = send_code(invitation)
-    Invitation.objects.filter(pk=invitation.pk).update(code_sent_at=timezone.now() - datetime.timedelta(minutes=11))
+    Invitation.objects.filter(pk=invitation.pk).update(
+        code_sent_at=timezone.now() - datetime.timedelta(minutes=11)
+    )
     with pytest.raises(DomainError, match="expired"):
         services.verify_invitation_code(invitation_id=invitation.pk, code=code)
-    Invitation.objects.filter(pk=invitation.pk).update(code_sent_at=timezone.now() - datetime.timedelta(minutes=5))
+    Invitation.objects.filter(pk=invitation.pk).update(
+        code_sent_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
     services.verify_invitation_code(invitation_id=invitation.pk, code=code)
     with pytest.raises(DomainError, match="no longer valid"):
         services.verify_invitation_code(invitation_id=invitation.pk, code=code)
@@ -101,13 +117,17 @@ def test_it_shows_invitation_expired_after_fifteen_minutes(world: World, client:
     invitation = invite(world).invitation
     assert invitation is not None
     client.post(f"/uitnodiging/{invitation.pk}/", {"code": send_code(invitation)})
-    Invitation.objects.filter(pk=invitation.pk).update(code_verified_at=timezone.now() - datetime.timedelta(minutes=16))
+    Invitation.objects.filter(pk=invitation.pk).update(
+        code_verified_at=timezone.now() - datetime.timedelta(minutes=16)
+    )
     response = client.get(f"/uitnodiging/{invitation.pk}/registreren/")
     assert response.status_code == 410
     assert b"/uitnodiging/" in response.content  # a way to ask for a new code
 
 
-def test_it_adds_a_known_person_without_a_second_invitation(world: World, django_capture_on_commit_callbacks) -> None:
+def test_it_adds_a_known_person_without_a_second_invitation(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
     known = world.users["other_superuser"]
     assert known is not None
     with django_capture_on_commit_callbacks(execute=True):
@@ -130,11 +150,21 @@ def test_it_explains_a_duplicate_membership_and_a_wrong_phone(world: World) -> N
 def test_it_refuses_to_grant_what_the_inviter_does_not_hold(world: World) -> None:
     actor = resolve_actor(world.users["user_manager"], world.org.slug)  # type: ignore[arg-type]
     with pytest.raises(DomainError):
-        services.invite_user(actor=actor, email="x@acme.nl", phone="+31612340001", full_name="X",
-                             grants={"role_insurance": True})
+        services.invite_user(
+            actor=actor,
+            email="x@acme.nl",
+            phone="+31612340001",
+            full_name="X",
+            grants={"role_insurance": True},
+        )
     with pytest.raises(DomainError):
-        services.invite_user(actor=actor, email="x@acme.nl", phone="+31612340001", full_name="X",
-                             grants={"can_assign_permissions": True})
+        services.invite_user(
+            actor=actor,
+            email="x@acme.nl",
+            phone="+31612340001",
+            full_name="X",
+            grants={"can_assign_permissions": True},
+        )
 
 
 @pytest.mark.parametrize(
@@ -143,13 +173,18 @@ def test_it_refuses_to_grant_what_the_inviter_does_not_hold(world: World) -> Non
 )
 def test_it_requires_a_personal_work_address_for_a_superuser(world: World, email: str, reason: str) -> None:
     with pytest.raises(DomainError):
-        invite(world, email=email, grants=dict.fromkeys(
-            ["can_invite_users", "can_assign_permissions", "can_assign_roles"], True))
+        invite(
+            world,
+            email=email,
+            grants=dict.fromkeys(["can_invite_users", "can_assign_permissions", "can_assign_roles"], True),
+        )
 
 
 def test_the_invite_page_shows_clear_messages(world: World, client: Client) -> None:
     client.force_login(world.users["superuser"])
-    response = client.post("/o/acme/gebruikers/uitnodigen/", {"full_name": "A", "email": "a@acme.nl", "phone": "12"})
+    response = client.post(
+        "/o/acme/gebruikers/uitnodigen/", {"full_name": "A", "email": "a@acme.nl", "phone": "12"}
+    )
     assert response.status_code == 200
     assert "mobile" in response.content.decode().lower() or "mobiel" in response.content.decode().lower()
     assert not Invitation.objects.filter(email="a@acme.nl").exists()

@@ -96,7 +96,7 @@ def test_an_idle_session_ends_with_a_clear_message_also_for_htmx(world: World, c
     assert response["HX-Redirect"].startswith("/sessie/verlopen/")
     assert client.get("/o/acme/").status_code == 302
     page = client.get(response["HX-Redirect"])
-    assert page.status_code == 200 and b"60" not in b"" and page.context["idle_minutes"] == 1
+    assert page.status_code == 200 and page.context["idle_minutes"] == 1
 
 
 @override_settings(SESSION_ABSOLUTE_LIFETIME=3600)
@@ -133,16 +133,31 @@ def test_production_settings_pass_the_deploy_check(monkeypatch: pytest.MonkeyPat
     import subprocess
     import sys
 
-    env = {"DJANGO_SETTINGS_MODULE": "config.settings.prod", "SECRET_KEY": "k3J9-vQ2x!Lm8#Rt6Zp0Wc4Yb7Nd1Hs5Fg2Ue9Ai3Oq8Tr6Ep4Xz0Lk7Mj", "ALLOWED_HOSTS": "portal.example",
-           "PATH": "/usr/bin:/bin", "WERKZORG_VAR_DIR": "/tmp/werkzorg-check"}
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+        "SECRET_KEY": "k3J9-vQ2x!Lm8#Rt6Zp0Wc4Yb7Nd1Hs5Fg2Ue9Ai3Oq8Tr6Ep4Xz0Lk7Mj",
+        "ALLOWED_HOSTS": "portal.example",
+        "PATH": "/usr/bin:/bin",
+        "WERKZORG_VAR_DIR": "/tmp/werkzorg-check",
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     prod = subprocess.run(
-        [sys.executable, "-c", "import django, os; django.setup(); from django.conf import settings; "
-         "print(settings.SECURE_HSTS_SECONDS, settings.SESSION_COOKIE_SECURE)"],
-        env=env, capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import django, os; django.setup(); from django.conf import settings; "
+            "print(settings.SECURE_HSTS_SECONDS, settings.SESSION_COOKIE_SECURE)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert prod.stdout.split() == ["31536000", "True"]

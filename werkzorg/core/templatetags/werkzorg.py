@@ -23,7 +23,10 @@ def _is_checkbox(bound_field: forms.BoundField) -> bool:
 def widget(bound_field: forms.BoundField) -> SafeString:
     """Render the input with NL Design System classes and the ARIA links to its help and errors."""
     widget_obj = bound_field.field.widget
-    css = next((c for kind, c in WIDGET_CLASSES.items() if isinstance(widget_obj, kind)), "utrecht-textbox utrecht-textbox--html-input")
+    css = next(
+        (c for kind, c in WIDGET_CLASSES.items() if isinstance(widget_obj, kind)),
+        "utrecht-textbox utrecht-textbox--html-input",
+    )
     attrs: dict[str, Any] = {"class": css}
     described = []
     if bound_field.help_text:

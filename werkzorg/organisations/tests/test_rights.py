@@ -13,8 +13,12 @@ def actor(world: World, persona: str):  # type: ignore[no-untyped-def]
 
 def test_it_changes_rights_and_writes_the_audit_log(world: World) -> None:
     membership = world.org.memberships.get(user=world.users["requester"])
-    services.change_rights(actor=actor(world, "superuser"), membership=membership,
-                           grants={"role_request_interventions": True, "role_reports": True}, version=membership.version)
+    services.change_rights(
+        actor=actor(world, "superuser"),
+        membership=membership,
+        grants={"role_request_interventions": True, "role_reports": True},
+        version=membership.version,
+    )
     membership.refresh_from_db()
     assert membership.role_reports and membership.version == 2
 
@@ -22,15 +26,20 @@ def test_it_changes_rights_and_writes_the_audit_log(world: World) -> None:
 def test_nobody_changes_their_own_rights(world: World) -> None:
     own = world.org.memberships.get(user=world.users["superuser"])
     with pytest.raises(DomainError, match="own rights"):
-        services.change_rights(actor=actor(world, "superuser"), membership=own, grants={}, version=own.version)
+        services.change_rights(
+            actor=actor(world, "superuser"), membership=own, grants={}, version=own.version
+        )
 
 
 def test_nobody_grants_what_they_do_not_hold(world: World) -> None:
     membership = world.org.memberships.get(user=world.users["requester"])
     with pytest.raises(DomainError):
-        services.change_rights(actor=actor(world, "user_manager"), membership=membership,
-                               grants={"role_insurance": True, "role_request_interventions": True},
-                               version=membership.version)
+        services.change_rights(
+            actor=actor(world, "user_manager"),
+            membership=membership,
+            grants={"role_insurance": True, "role_request_interventions": True},
+            version=membership.version,
+        )
 
 
 def test_a_stale_form_is_refused(world: World) -> None:
@@ -48,9 +57,12 @@ def test_the_organisation_keeps_its_last_superuser(world: World) -> None:
     with pytest.raises(DomainError, match="at least one superuser"):
         services.remove_member(actor=actor(world, "reports"), membership=sole)
     with pytest.raises(DomainError, match="at least one superuser"):
-        services.change_rights(actor=actor(world, "reports"), membership=sole,
-                               grants={**dict.fromkeys(GRANT_FIELDS, True), "can_invite_users": False},
-                               version=sole.version)
+        services.change_rights(
+            actor=actor(world, "reports"),
+            membership=sole,
+            grants={**dict.fromkeys(GRANT_FIELDS, True), "can_invite_users": False},
+            version=sole.version,
+        )
     assert world.org.memberships.filter(pk=sole.pk, can_invite_users=True).exists()
 
 
