@@ -15,5 +15,14 @@ def _clean_state() -> None:
 
 
 @pytest.fixture
+def english():  # type: ignore[no-untyped-def]
+    """For tests that read message texts: they are written in English, the UI default is Dutch."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def world(db: None) -> World:
     return build_world()

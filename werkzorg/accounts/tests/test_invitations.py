@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import UserFactory
 from tests.personas import World
@@ -18,6 +18,13 @@ from werkzorg.notifications import sms
 from werkzorg.organisations.models import Membership
 
 pytestmark = pytest.mark.django_db(transaction=False)
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():  # type: ignore[no-untyped-def]
+    """The assertions read the English message texts; the UI default is Dutch."""
+    with translation.override("en"):
+        yield
 
 
 def invite(world: World, **overrides: object) -> services.InviteResult:

@@ -7,6 +7,9 @@ from werkzorg.organisations import services
 from werkzorg.organisations.models import GRANT_FIELDS, Membership
 
 
+pytestmark = pytest.mark.usefixtures("english")
+
+
 def actor(world: World, persona: str):  # type: ignore[no-untyped-def]
     return resolve_actor(world.users[persona], world.org.slug)  # type: ignore[arg-type]
 
