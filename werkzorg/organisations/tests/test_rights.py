@@ -6,7 +6,6 @@ from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.organisations import services
 from werkzorg.organisations.models import GRANT_FIELDS, Membership
 
-
 pytestmark = pytest.mark.usefixtures("english")
 
 
