@@ -19,3 +19,5 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
 LANGUAGE_CODE = "nl"
 # Static files come from the finders here (runserver / the test live server), not from collectstatic.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
+# The live server thread and the test runner share the test database; keep no connection open between them.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

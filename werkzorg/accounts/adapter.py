@@ -38,6 +38,11 @@ class AccountAdapter(DefaultAccountAdapter):
         except ValidationError as exc:
             raise FormValidationError(exc.messages[0]) from exc
 
+    def phone_form_field(self, **kwargs: Any) -> Any:
+        from werkzorg.core.forms import PhoneField
+
+        return PhoneField(**kwargs)
+
     def send_verification_code_sms(self, user: Any, phone: str, code: str, **kwargs: Any) -> None:
         send_sms_now(
             phone,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
 from django.http import HttpRequest
 
 from werkzorg.audit.models import AuditEvent, AuditEventType
@@ -46,6 +47,24 @@ def record(
     )
 
 
+def organisation_events(organisation: Any) -> Q:
+    """The organisation's own events, plus its members' sign-ins, failures and contact changes (not tied to one tenant)."""
+    from werkzorg.organisations.models import Membership
+
+    member_ids = list(Membership.objects.filter(organisation=organisation).values_list("user_id", flat=True))
+    personal = [AuditEventType.LOGIN, AuditEventType.LOGOUT, AuditEventType.CONTACT_CHANGED]
+    return (
+        Q(organisation=organisation)
+        | Q(organisation__isnull=True, actor_id__in=member_ids, event_type__in=personal)
+        | Q(
+            organisation__isnull=True,
+            event_type=AuditEventType.LOGIN_FAILED,
+            subject_type="user",
+            subject_id__in=[str(pk) for pk in member_ids],
+        )
+    )
+
+
 def read_audit_log(*, actor: Any, event_type: str = "") -> Any:
     """The organisation's log for its superusers; reading it is itself logged."""
     from werkzorg.access import Perm, require
@@ -59,7 +78,7 @@ def read_audit_log(*, actor: Any, event_type: str = "") -> Any:
         organisation=actor.organisation,
         detail=f"filter: {event_type}" if event_type else "",
     )
-    events = AuditEvent.objects.for_org(actor.organisation)
+    events = AuditEvent.objects.filter(organisation_events(actor.organisation))
     if event_type in AuditEventType.values:
         events = events.filter(event_type=event_type)
     return events

@@ -29,3 +29,14 @@ def test_reading_an_employee_and_the_log_is_logged(world: World, client) -> None
     assert employee.last_name not in read.detail  # type: ignore[attr-defined]
     client.get("/o/acme/logboek/")
     assert AuditEvent.objects.filter(event_type=AuditEventType.AUDIT_LOG_READ).exists()
+
+
+def test_the_log_shows_the_members_sign_ins_but_not_others(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    from werkzorg.audit.services import record
+
+    record(AuditEventType.LOGIN, user=world.users["requester"])
+    record(AuditEventType.LOGIN, user=world.users["other_superuser"])
+    client.force_login(world.users["superuser"])
+    page = client.get("/o/acme/logboek/?soort=login")
+    shown = {e.actor_label for e in page.context["page"].object_list}
+    assert "requester@acme.nl" in shown and "main@globex.nl" not in shown
