@@ -27,3 +27,9 @@ def test_every_string_has_a_dutch_translation() -> None:
 def test_the_compiled_catalogue_is_used(english: str, dutch: str) -> None:
     with translation.override("nl"):
         assert translation.gettext(english) == dutch
+
+
+def test_the_portal_speaks_dutch_unless_english_was_chosen(client) -> None:  # type: ignore[no-untyped-def]
+    assert "Inloggen" in client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    assert "Sign In" in client.get("/accounts/login/").content.decode()
