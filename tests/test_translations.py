@@ -29,7 +29,7 @@ def test_the_compiled_catalogue_is_used(english: str, dutch: str) -> None:
         assert translation.gettext(english) == dutch
 
 
-def test_the_portal_speaks_dutch_unless_english_was_chosen(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_portal_speaks_dutch_unless_english_was_chosen(client, db) -> None:  # type: ignore[no-untyped-def]
     assert "Inloggen" in client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
     assert "Sign In" in client.get("/accounts/login/").content.decode()
