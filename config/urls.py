@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("werkzorg.organisations.urls")),
     path("o/<slug:org>/medewerkers/", include("werkzorg.employees.urls")),
     path("o/<slug:org>/logboek/", include("werkzorg.audit.urls")),
+    path("", include("werkzorg.interventions.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("i18n/", include("django.conf.urls.i18n")),

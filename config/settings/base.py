@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "werkzorg.access",
     "werkzorg.organisations",
     "werkzorg.employees",
+    "werkzorg.interventions",
     "werkzorg.notifications",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -217,6 +218,12 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 INVITATION_CODE_VALID_SECONDS = 10 * 60
 INVITATION_CODE_MAX_ATTEMPTS = 5
 INVITATION_REGISTRATION_WINDOW_SECONDS = 15 * 60
+
+# Interventions: the employee answers the consent request within this many days (no answer = refusal),
+# with reminders after these days; the survey link stays valid this long.
+INTERVENTION_CONSENT_DAYS = env_int("INTERVENTION_CONSENT_DAYS", 14)
+INTERVENTION_REMINDER_DAYS = (3, 7)
+SURVEY_LINK_DAYS = 60
 
 # E-mail and SMS.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -23,6 +23,9 @@ class Perm(StrEnum):
     INSURANCE = "insurance"
     DECLARE_INVOICES = "declare_invoices"
     REQUEST_INTERVENTIONS = "request_interventions"
+    VIEW_INTERVENTIONS = "view_interventions"
+    VIEW_ALL_INTERVENTIONS = "view_all_interventions"
+    VIEW_DASHBOARD = "view_dashboard"
     REPORTS = "reports"
     ABSENCE = "absence"
     PROVIDER_WORK = "provider_work"
@@ -38,8 +41,8 @@ GRANT_PERMS: dict[str, frozenset[Perm]] = {
     "can_assign_roles": frozenset({Perm.VIEW_USERS, Perm.ASSIGN_ROLES}),
     "role_insurance": frozenset({Perm.INSURANCE, Perm.VIEW_EMPLOYEES, Perm.MANAGE_EMPLOYEES}),
     "role_declare_invoices": frozenset({Perm.DECLARE_INVOICES}),
-    "role_request_interventions": frozenset({Perm.REQUEST_INTERVENTIONS, Perm.VIEW_EMPLOYEES}),
-    "role_reports": frozenset({Perm.REPORTS}),
+    "role_request_interventions": frozenset({Perm.REQUEST_INTERVENTIONS, Perm.VIEW_INTERVENTIONS, Perm.VIEW_EMPLOYEES}),
+    "role_reports": frozenset({Perm.REPORTS, Perm.VIEW_DASHBOARD}),
     "role_absence": frozenset({Perm.ABSENCE, Perm.VIEW_EMPLOYEES, Perm.MANAGE_EMPLOYEES}),
 }
 
@@ -51,11 +54,16 @@ SUPERUSER_PERMS = frozenset(
         Perm.VIEW_AUDIT_LOG,
         Perm.VIEW_EMPLOYEES,
         Perm.MANAGE_EMPLOYEES,
+        Perm.VIEW_INTERVENTIONS,
+        Perm.VIEW_ALL_INTERVENTIONS,
+        Perm.VIEW_DASHBOARD,
     }
 )
 
 # What an occupational physician may do for an employer that authorised them.
-PHYSICIAN_PERMS = frozenset({Perm.VIEW_ORGANISATION, Perm.REQUEST_INTERVENTIONS, Perm.VIEW_EMPLOYEES})
+PHYSICIAN_PERMS = frozenset(
+    {Perm.VIEW_ORGANISATION, Perm.REQUEST_INTERVENTIONS, Perm.VIEW_INTERVENTIONS, Perm.VIEW_EMPLOYEES}
+)
 
 # Perms that make sense only in a care provider's organisation, and those only in an employer's.
 PROVIDER_MEMBER_PERMS = frozenset({Perm.VIEW_ORGANISATION, Perm.PROVIDER_WORK})
@@ -67,6 +75,9 @@ EMPLOYER_ONLY_PERMS = frozenset(
         Perm.INSURANCE,
         Perm.DECLARE_INVOICES,
         Perm.REQUEST_INTERVENTIONS,
+        Perm.VIEW_INTERVENTIONS,
+        Perm.VIEW_ALL_INTERVENTIONS,
+        Perm.VIEW_DASHBOARD,
         Perm.REPORTS,
         Perm.ABSENCE,
     }

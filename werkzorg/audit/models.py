@@ -30,6 +30,15 @@ class AuditEventType(models.TextChoices):
     EMPLOYEES_IMPORTED = "employees_imported", _("Employee register imported")
     EMPLOYEES_EXPORTED = "employees_exported", _("Employee register exported")
     AUDIT_LOG_READ = "audit_log_read", _("Audit log read")
+    INTERVENTION_REQUESTED = "intervention_requested", _("Intervention requested")
+    INTERVENTION_CANCELLED = "intervention_cancelled", _("Intervention cancelled")
+    INTERVENTION_READ = "intervention_read", _("Intervention request read")
+    INTERVENTION_STATUS = "intervention_status", _("Intervention status changed")
+    INTERVENTIONS_EXPORTED = "interventions_exported", _("Intervention requests exported")
+    CONSENT_GIVEN = "consent_given", _("Consent given by the employee")
+    CONSENT_REFUSED = "consent_refused", _("Consent refused by the employee")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn by the employee")
+    CONSENT_EXPIRED = "consent_expired", _("Consent expired (no answer)")
 
 
 class AuditQuerySet(models.QuerySet["AuditEvent"]):

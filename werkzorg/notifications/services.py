@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -18,7 +19,10 @@ def render_email(template: str, context: dict[str, Any], language: str = "nl") -
     with translation.override(language):
         subject = render_to_string(f"notifications/email/{template}_subject.txt", full_context).strip()
         body = render_to_string(f"notifications/email/{template}.txt", full_context)
-        html = render_to_string(f"notifications/email/{template}.html", full_context)
+        try:
+            html = render_to_string(f"notifications/email/{template}.html", full_context)
+        except TemplateDoesNotExist:
+            html = render_to_string("notifications/email/plain.html", {**full_context, "subject": subject, "body": body})
     return " ".join(subject.split()), body, html
 
 

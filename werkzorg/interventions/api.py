@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from rest_framework import generics, serializers
+
+from werkzorg.access import Perm
+from werkzorg.access.api import OrgPermission
+from werkzorg.interventions import queries
+from werkzorg.interventions.models import InterventionRequest
+
+
+class RequestSerializer(serializers.ModelSerializer):
+    """Progress only: the employer's API never carries the employee's contact details."""
+
+    intervention = serializers.CharField(source="intervention.title")
+    provider = serializers.CharField(source="provider.name")
+
+    class Meta:
+        model = InterventionRequest
+        fields = ["id", "number", "intervention", "category", "provider", "status", "cancel_reason", "created_at",
+                  "consented_at", "first_appointment_at", "completed_at"]
+
+
+class RequestListAPI(generics.ListAPIView):
+    """The organisation's intervention requests (a requester's own, or all for a superuser)."""
+
+    serializer_class = RequestSerializer
+    permission_classes = [OrgPermission]
+    required_perm = Perm.VIEW_INTERVENTIONS
+
+    def get_queryset(self) -> QuerySet[InterventionRequest]:
+        return queries.visible_requests(self.request.actor).order_by("-created_at", "-pk")  # type: ignore[attr-defined]
+
+
+class WorklistAPI(generics.ListAPIView):
+    """A care provider's forwarded requests; requests still waiting for consent never appear."""
+
+    serializer_class = RequestSerializer
+    permission_classes = [OrgPermission]
+    required_perm = Perm.PROVIDER_WORK
+
+    def get_queryset(self) -> QuerySet[InterventionRequest]:
+        organisation = self.request.actor.organisation  # type: ignore[attr-defined]
+        return (
+            InterventionRequest.objects.for_provider(organisation)
+            .select_related("intervention", "provider")
+            .order_by("-forwarded_at", "-pk")
+        )

@@ -1,0 +1,81 @@
+"""Reads of the intervention workflow: lists, the dashboard figures, the catalogue."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from werkzorg.access import Actor, Perm, can, require, scoped
+from werkzorg.interventions.models import Category, Intervention, InterventionRequest, RequestStatus, SurveyResponse
+
+# Survey averages are shown only over at least this many answers, so no score points at one employee.
+MIN_SURVEY_GROUP = 3
+
+
+def visible_requests(actor: Actor) -> QuerySet[InterventionRequest]:
+    """The main account holder sees all the organisation's requests, a requester (or physician) their own."""
+    require(actor, Perm.VIEW_INTERVENTIONS)
+    queryset = scoped(InterventionRequest, actor)
+    if not can(actor, Perm.VIEW_ALL_INTERVENTIONS):
+        queryset = queryset.filter(requested_by=actor.user)
+    return queryset.select_related("intervention", "provider", "collectivity", "requested_by")
+
+
+def active_catalogue() -> QuerySet[Intervention]:
+    return Intervention.objects.filter(is_active=True).prefetch_related("regions", "providers").order_by("title", "pk")
+
+
+def dashboard(actor: Actor, months: int = 12) -> dict[str, Any]:
+    """All figures of the dashboard in a fixed number of queries, whatever the number of requests."""
+    require(actor, Perm.VIEW_DASHBOARD)
+    requests = scoped(InterventionRequest, actor)
+    since = (timezone.now() - datetime.timedelta(days=31 * months)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    by_status = dict(requests.values_list("status").annotate(n=Count("id")).order_by())
+    per_month = (
+        requests.filter(created_at__gte=since)
+        .annotate(month=TruncMonth("created_at"))
+        .values("month", "category")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    months_seen: list[str] = []
+    series: dict[str, dict[str, int]] = {c: {} for c in Category.values}
+    for row in per_month:
+        label = row["month"].strftime("%Y-%m")
+        if label not in months_seen:
+            months_seen.append(label)
+        series[row["category"]][label] = row["n"]
+    lead = requests.aggregate(
+        to_consent=Avg(ExpressionWrapper(F("consented_at") - F("created_at"), output_field=DurationField())),
+        to_first_appointment=Avg(
+            ExpressionWrapper(F("first_appointment_at") - F("consented_at"), output_field=DurationField())
+        ),
+    )
+    surveys = SurveyResponse.objects.filter(request__organisation=actor.organisation).aggregate(
+        n=Count("id"), offer=Avg("score_offer"), speed=Avg("score_speed")
+    )
+    show_scores = (surveys["n"] or 0) >= MIN_SURVEY_GROUP
+    return {
+        "total": sum(by_status.values()),
+        "by_status": [(s, RequestStatus(s).label, by_status.get(s, 0)) for s in RequestStatus.values],
+        "months": months_seen,
+        "per_category": [(c, Category(c).label, [series[c].get(m, 0) for m in months_seen]) for c in Category.values],
+        "lead_to_consent_days": _days(lead["to_consent"]),
+        "lead_to_appointment_days": _days(lead["to_first_appointment"]),
+        "survey_count": surveys["n"] or 0,
+        "survey_offer": round(surveys["offer"], 1) if show_scores and surveys["offer"] is not None else None,
+        "survey_speed": round(surveys["speed"], 1) if show_scores and surveys["speed"] is not None else None,
+        "min_survey_group": MIN_SURVEY_GROUP,
+    }
+
+
+def _days(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.timedelta):
+        return round(value.total_seconds() / 86400, 1)
+    return round(float(value) / 86_400_000_000, 1)  # SQLite hands back microseconds
