@@ -26,3 +26,9 @@ def english():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def world(db: None) -> World:
     return build_world()
+
+
+@pytest.fixture
+def full_world(db: None) -> World:
+    """The personas plus intervention requests, appointments and extensions in both employers."""
+    return build_world(with_interventions=True)

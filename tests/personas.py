@@ -42,7 +42,7 @@ class World:
     objects: dict[str, object] = field(default_factory=dict)
 
 
-def build_world() -> World:
+def build_world(*, with_interventions: bool = False) -> World:
     org = OrganisationFactory(slug="acme", name="Acme B.V.", email_domains="acme.nl")
     other = OrganisationFactory(slug="globex", name="Globex", email_domains="globex.nl")
     provider = OrganisationFactory(slug="care", name="Care Provider", kind=OrganisationKind.PROVIDER)
@@ -93,10 +93,51 @@ def build_world() -> World:
     world.objects["other_authorisation"] = PhysicianAuthorisation.objects.create(
         organisation=other, practitioner=practitioner, authorised_by=world.users["other_superuser"]
     )
-    Collectivity.objects.create(
-        organisation=org, customer_number="1", collectivity_number="1", name="Acme collectief"
-    )
+    Collectivity.objects.create(organisation=org, customer_number="1", collectivity_number="1", name="Acme collectief")
+    Collectivity.objects.create(organisation=other, customer_number="2", collectivity_number="1", name="Globex collectief")
+    if with_interventions:
+        add_intervention_objects(world)
     return world
+
+
+def add_intervention_objects(world: World) -> None:
+    """A catalogue item and, in both employers, a forwarded request with an appointment and an extension."""
+    from decimal import Decimal
+
+    from werkzorg.interventions.models import Appointment, Extension, Intervention, InterventionRequest
+
+    intervention = Intervention.objects.create(
+        title="Coaching", category="mental", summary="s", description="d", price_excl_vat=Decimal("100"),
+        sessions=3, duration_weeks=4, delivery="online",
+    )
+    intervention.providers.set([world.provider_org])
+    world.objects["intervention"] = intervention
+    pairs = (("", world.org, world.users["requester"]), ("other_", world.other_org, world.users["other_superuser"]))
+    for key, org, requester in pairs:
+        request = InterventionRequest.objects.create(
+            number=f"IV-{org.slug}", organisation=org, collectivity=org.collectivities.first(), intervention=intervention,
+            provider=world.provider_org, category="mental", requested_by=requester, status="planned",
+            consent_due_at=timezone.now(), forwarded_at=timezone.now(), submit_token=f"w-{org.slug}",
+        )
+        world.objects[f"{key}request"] = request
+        world.objects[f"{key}appointment"] = Appointment.objects.create(
+            request=request, starts_at=timezone.now() + datetime.timedelta(days=7), created_by=requester
+        )
+        world.objects[f"{key}extension"] = Extension.objects.create(
+            request=request, reason="r", extra_sessions=1, requested_by=requester
+        )
+    # A request forwarded to another provider: the world's provider must never reach it.
+    elsewhere = OrganisationFactory(slug="care2", name="Care Two", kind=OrganisationKind.PROVIDER)
+    intervention.providers.add(elsewhere)
+    foreign = InterventionRequest.objects.create(
+        number="IV-care2", organisation=world.org, collectivity=world.org.collectivities.first(), intervention=intervention,
+        provider=elsewhere, category="mental", requested_by=world.users["requester"], status="planned",
+        consent_due_at=timezone.now(), forwarded_at=timezone.now(), submit_token="w-care2",
+    )
+    world.objects["provider_other_request"] = foreign
+    world.objects["provider_other_appointment"] = Appointment.objects.create(
+        request=foreign, starts_at=timezone.now() + datetime.timedelta(days=7), created_by=world.users["requester"]
+    )
 
 
 ALL_PERSONAS = [

@@ -124,7 +124,11 @@ def _date(value: object) -> str:
 @org_view(Perm.REQUEST_INTERVENTIONS)
 def request_create(request: OrgRequest) -> HttpResponse:
     actor = request.actor
-    intervention = get_object_or_404(queries.active_catalogue(), pk=request.GET.get("interventie") or 0)
+    chosen = request.GET.get("interventie", "")
+    intervention = queries.active_catalogue().filter(pk=chosen).first() if chosen.isdigit() else None
+    if intervention is None:
+        messages.info(request, _("First choose an intervention from the guide."))
+        return redirect("interventions:catalogue")
     initial = {"submit_token": secrets.token_urlsafe(24)}
     form = RequestForm(request.POST or None, actor=actor, intervention=intervention, initial=initial)
     if request.method == "POST" and form.is_valid():

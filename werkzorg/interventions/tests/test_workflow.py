@@ -292,3 +292,11 @@ def test_list_and_dashboard_queries_do_not_grow_with_the_number_of_requests(flow
         client.get("/o/acme/dashboard/")
     assert len(small_list) == len(large_list)
     assert len(small_dashboard) == len(large_dashboard)
+
+
+def test_another_requesters_request_cannot_be_cancelled_or_decided(flow: Flow, client: Client) -> None:
+    request = flow.submit()
+    client.force_login(flow.world.users["user_manager"])  # may request, but this one is not theirs
+    assert client.post(f"/o/acme/interventies/{request.pk}/annuleren/").status_code == 404
+    request.refresh_from_db()
+    assert request.status == RequestStatus.AWAITING_CONSENT
