@@ -9,6 +9,9 @@ app = Celery("werkzorg")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 app.conf.beat_schedule = {
-    "consent-reminders": {"task": "werkzorg.interventions.tasks.send_consent_reminders_task", "schedule": 60 * 60},
+    "consent-reminders": {
+        "task": "werkzorg.interventions.tasks.send_consent_reminders_task",
+        "schedule": 60 * 60,
+    },
     "consent-expiry": {"task": "werkzorg.interventions.tasks.expire_consents_task", "schedule": 15 * 60},
 }

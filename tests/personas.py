@@ -93,8 +93,12 @@ def build_world(*, with_interventions: bool = False) -> World:
     world.objects["other_authorisation"] = PhysicianAuthorisation.objects.create(
         organisation=other, practitioner=practitioner, authorised_by=world.users["other_superuser"]
     )
-    Collectivity.objects.create(organisation=org, customer_number="1", collectivity_number="1", name="Acme collectief")
-    Collectivity.objects.create(organisation=other, customer_number="2", collectivity_number="1", name="Globex collectief")
+    Collectivity.objects.create(
+        organisation=org, customer_number="1", collectivity_number="1", name="Acme collectief"
+    )
+    Collectivity.objects.create(
+        organisation=other, customer_number="2", collectivity_number="1", name="Globex collectief"
+    )
     if with_interventions:
         add_intervention_objects(world)
     return world
@@ -107,17 +111,34 @@ def add_intervention_objects(world: World) -> None:
     from werkzorg.interventions.models import Appointment, Extension, Intervention, InterventionRequest
 
     intervention = Intervention.objects.create(
-        title="Coaching", category="mental", summary="s", description="d", price_excl_vat=Decimal("100"),
-        sessions=3, duration_weeks=4, delivery="online",
+        title="Coaching",
+        category="mental",
+        summary="s",
+        description="d",
+        price_excl_vat=Decimal("100"),
+        sessions=3,
+        duration_weeks=4,
+        delivery="online",
     )
     intervention.providers.set([world.provider_org])
     world.objects["intervention"] = intervention
-    pairs = (("", world.org, world.users["requester"]), ("other_", world.other_org, world.users["other_superuser"]))
+    pairs = (
+        ("", world.org, world.users["requester"]),
+        ("other_", world.other_org, world.users["other_superuser"]),
+    )
     for key, org, requester in pairs:
         request = InterventionRequest.objects.create(
-            number=f"IV-{org.slug}", organisation=org, collectivity=org.collectivities.first(), intervention=intervention,
-            provider=world.provider_org, category="mental", requested_by=requester, status="planned",
-            consent_due_at=timezone.now(), forwarded_at=timezone.now(), submit_token=f"w-{org.slug}",
+            number=f"IV-{org.slug}",
+            organisation=org,
+            collectivity=org.collectivities.first(),
+            intervention=intervention,
+            provider=world.provider_org,
+            category="mental",
+            requested_by=requester,
+            status="planned",
+            consent_due_at=timezone.now(),
+            forwarded_at=timezone.now(),
+            submit_token=f"w-{org.slug}",
         )
         world.objects[f"{key}request"] = request
         world.objects[f"{key}appointment"] = Appointment.objects.create(
@@ -130,13 +151,23 @@ def add_intervention_objects(world: World) -> None:
     elsewhere = OrganisationFactory(slug="care2", name="Care Two", kind=OrganisationKind.PROVIDER)
     intervention.providers.add(elsewhere)
     foreign = InterventionRequest.objects.create(
-        number="IV-care2", organisation=world.org, collectivity=world.org.collectivities.first(), intervention=intervention,
-        provider=elsewhere, category="mental", requested_by=world.users["requester"], status="planned",
-        consent_due_at=timezone.now(), forwarded_at=timezone.now(), submit_token="w-care2",
+        number="IV-care2",
+        organisation=world.org,
+        collectivity=world.org.collectivities.first(),
+        intervention=intervention,
+        provider=elsewhere,
+        category="mental",
+        requested_by=world.users["requester"],
+        status="planned",
+        consent_due_at=timezone.now(),
+        forwarded_at=timezone.now(),
+        submit_token="w-care2",
     )
     world.objects["provider_other_request"] = foreign
     world.objects["provider_other_appointment"] = Appointment.objects.create(
-        request=foreign, starts_at=timezone.now() + datetime.timedelta(days=7), created_by=world.users["requester"]
+        request=foreign,
+        starts_at=timezone.now() + datetime.timedelta(days=7),
+        created_by=world.users["requester"],
     )
 
 

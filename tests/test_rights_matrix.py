@@ -132,8 +132,12 @@ def standing_perms(world: World, user: Any) -> frozenset[str] | None:
 
 def row_visible(world: World, persona: str, name: str, perms: frozenset[str]) -> bool:
     """Row-level rules on top of the perm: a requester sees only their own requests."""
-    if name in {"interventions:detail", "interventions:cancel", "interventions:extension-approve",
-                "interventions:extension-reject"}:
+    if name in {
+        "interventions:detail",
+        "interventions:cancel",
+        "interventions:extension-approve",
+        "interventions:extension-reject",
+    }:
         return "view_all_interventions" in perms or persona == "requester"
     return True
 
@@ -205,7 +209,9 @@ def test_it_gives_every_persona_the_policy_outcome_on_every_url(full_world: Worl
         else:
             unclassified.append(f"{route} ({name})")
             continue
-        response = client.get(path + QUERIES.get(name, "").format(intervention=world.objects["intervention"].pk))  # type: ignore[attr-defined]
+        response = client.get(
+            path + QUERIES.get(name, "").format(intervention=world.objects["intervention"].pk)
+        )  # type: ignore[attr-defined]
         if response.status_code == 302 and response.get("Location", "").startswith("/accounts/2fa/"):
             continue  # allauth stages
         if response.status_code not in expected:
@@ -222,7 +228,9 @@ def test_it_gives_every_persona_the_policy_outcome_on_every_url(full_world: Worl
         if getattr(callback, "access", {}).get("kind") == "org" and "_id>" in route
     ],
 )
-def test_it_answers_404_for_another_organisations_object(full_world: World, route_name: str, route: str) -> None:
+def test_it_answers_404_for_another_organisations_object(
+    full_world: World, route_name: str, route: str
+) -> None:
     world = full_world
     callback = next(c for r, n, c, _ in all_routes() if n == route_name)
     provider_route = callback.access["perm"] == "provider_work"

@@ -41,7 +41,9 @@ GRANT_PERMS: dict[str, frozenset[Perm]] = {
     "can_assign_roles": frozenset({Perm.VIEW_USERS, Perm.ASSIGN_ROLES}),
     "role_insurance": frozenset({Perm.INSURANCE, Perm.VIEW_EMPLOYEES, Perm.MANAGE_EMPLOYEES}),
     "role_declare_invoices": frozenset({Perm.DECLARE_INVOICES}),
-    "role_request_interventions": frozenset({Perm.REQUEST_INTERVENTIONS, Perm.VIEW_INTERVENTIONS, Perm.VIEW_EMPLOYEES}),
+    "role_request_interventions": frozenset(
+        {Perm.REQUEST_INTERVENTIONS, Perm.VIEW_INTERVENTIONS, Perm.VIEW_EMPLOYEES}
+    ),
     "role_reports": frozenset({Perm.REPORTS, Perm.VIEW_DASHBOARD}),
     "role_absence": frozenset({Perm.ABSENCE, Perm.VIEW_EMPLOYEES, Perm.MANAGE_EMPLOYEES}),
 }

@@ -39,9 +39,12 @@ class InterventionAdmin(admin.ModelAdmin):
     change_list_template = "admin/interventions/intervention/change_list.html"
 
     def get_urls(self) -> list[URLPattern]:
-        return [
-            path("importeren/", self.admin_site.admin_view(self.import_view), name="interventions_intervention_import")
-        ] + super().get_urls()
+        own = path(
+            "importeren/",
+            self.admin_site.admin_view(self.import_view),
+            name="interventions_intervention_import",
+        )
+        return [own, *super().get_urls()]
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
         form = CatalogueImportForm(request.POST or None, request.FILES or None)
@@ -61,9 +64,30 @@ class InterventionAdmin(admin.ModelAdmin):
                     )
                     return redirect("admin:interventions_intervention_changelist")
                 errors = [(e.line, e.messages) for e in report.errors]
-        context = {**self.admin_site.each_context(request), "form": form, "errors": errors,
-                   "title": _("Import the catalogue"), "opts": self.model._meta}
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "errors": errors,
+            "title": _("Import the catalogue"),
+            "opts": self.model._meta,
+        }
         return render(request, "admin/organisations/practitioner/import.html", context)
+
+
+READONLY_REQUEST_FIELDS = (
+    "number",
+    "organisation",
+    "intervention",
+    "provider",
+    "status",
+    "cancel_reason",
+    "created_at",
+    "consented_at",
+    "forwarded_at",
+    "first_appointment_at",
+    "completed_at",
+    "cancelled_at",
+)
 
 
 @admin.register(InterventionRequest)
@@ -73,9 +97,8 @@ class InterventionRequestAdmin(admin.ModelAdmin):
     list_display = ["number", "organisation", "intervention", "provider", "status", "created_at"]
     list_filter = ["status", "category"]
     search_fields = ["number"]
-    fields = ["number", "organisation", "intervention", "provider", "status", "cancel_reason", "created_at",
-              "consented_at", "forwarded_at", "first_appointment_at", "completed_at", "cancelled_at"]
-    readonly_fields = fields
+    fields = READONLY_REQUEST_FIELDS
+    readonly_fields = READONLY_REQUEST_FIELDS
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -17,8 +17,19 @@ class RequestSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = InterventionRequest
-        fields = ["id", "number", "intervention", "category", "provider", "status", "cancel_reason", "created_at",
-                  "consented_at", "first_appointment_at", "completed_at"]
+        fields = [
+            "id",
+            "number",
+            "intervention",
+            "category",
+            "provider",
+            "status",
+            "cancel_reason",
+            "created_at",
+            "consented_at",
+            "first_appointment_at",
+            "completed_at",
+        ]
 
 
 class RequestListAPI(generics.ListAPIView):

@@ -14,11 +14,27 @@ from werkzorg.interventions.models import Category, Delivery, Intervention, Regi
 from werkzorg.organisations.models import Organisation, OrganisationKind
 
 COLUMNS = {
-    "titel": "title", "title": "title", "categorie": "category", "category": "category",
-    "samenvatting": "summary", "summary": "summary", "omschrijving": "description", "description": "description",
-    "prijs": "price", "price": "price", "sessies": "sessions", "sessions": "sessions", "weken": "weeks",
-    "weeks": "weeks", "vorm": "delivery", "delivery": "delivery", "regio's": "regions", "regios": "regions",
-    "regions": "regions", "aanbieders": "providers", "providers": "providers",
+    "titel": "title",
+    "title": "title",
+    "categorie": "category",
+    "category": "category",
+    "samenvatting": "summary",
+    "summary": "summary",
+    "omschrijving": "description",
+    "description": "description",
+    "prijs": "price",
+    "price": "price",
+    "sessies": "sessions",
+    "sessions": "sessions",
+    "weken": "weeks",
+    "weeks": "weeks",
+    "vorm": "delivery",
+    "delivery": "delivery",
+    "regio's": "regions",
+    "regios": "regions",
+    "regions": "regions",
+    "aanbieders": "providers",
+    "providers": "providers",
 }
 
 
@@ -28,7 +44,15 @@ def import_catalogue(*, desk_user: Any, table: Table) -> ImportReport:
     report = ImportReport()
     columns = {h: COLUMNS[h] for h in table.header if h in COLUMNS}
     if not {"title", "category", "price", "delivery", "providers"} <= set(columns.values()):
-        report.errors.append(RowError(1, [_("Missing column(s): %(columns)s.") % {"columns": "titel, categorie, prijs, vorm, aanbieders"}]))
+        report.errors.append(
+            RowError(
+                1,
+                [
+                    _("Missing column(s): %(columns)s.")
+                    % {"columns": "titel, categorie, prijs, vorm, aanbieders"}
+                ],
+            )
+        )
         return report
     regions = {r.code.lower(): r for r in Region.objects.all()}
     providers = {o.slug: o for o in Organisation.objects.filter(kind=OrganisationKind.PROVIDER)}
@@ -55,7 +79,9 @@ def import_catalogue(*, desk_user: Any, table: Table) -> ImportReport:
             if not raw.isdigit() or not 0 < int(raw) < 1000:
                 problems.append(_("%(field)s must be a whole number.") % {"field": key})
             numbers[key] = int(raw) if raw.isdigit() else 1
-        region_codes = [c.strip().lower() for c in data.get("regions", "nationwide").split(",") if c.strip()] or ["nationwide"]
+        region_codes = [
+            c.strip().lower() for c in data.get("regions", "nationwide").split(",") if c.strip()
+        ] or ["nationwide"]
         unknown_regions = [c for c in region_codes if c not in regions]
         if unknown_regions:
             problems.append(_("Unknown region(s): %(codes)s.") % {"codes": ", ".join(unknown_regions)})
@@ -74,9 +100,13 @@ def import_catalogue(*, desk_user: Any, table: Table) -> ImportReport:
             intervention, created = Intervention.objects.update_or_create(
                 title=data["title"],
                 defaults={
-                    "category": data["category"], "summary": data.get("summary", "")[:300],
-                    "description": data.get("description") or data.get("summary", ""), "price_excl_vat": price,
-                    "sessions": numbers["sessions"], "duration_weeks": numbers["weeks"], "delivery": data["delivery"],
+                    "category": data["category"],
+                    "summary": data.get("summary", "")[:300],
+                    "description": data.get("description") or data.get("summary", ""),
+                    "price_excl_vat": price,
+                    "sessions": numbers["sessions"],
+                    "duration_weeks": numbers["weeks"],
+                    "delivery": data["delivery"],
                 },
             )
             intervention.regions.set([regions[c] for c in region_codes])

@@ -19,15 +19,21 @@ class RequestForm(forms.Form):
     collectivity = forms.ModelChoiceField(label=_("Collectivity"), queryset=Collectivity.objects.none())
     provider = forms.ModelChoiceField(label=_("Care provider"), queryset=Organisation.objects.none())
     employee_number = forms.CharField(
-        label=_("Employee number"), required=False, max_length=30,
+        label=_("Employee number"),
+        required=False,
+        max_length=30,
         help_text=_("Known in the employee register? Then the contact details below may stay empty."),
     )
     name = forms.CharField(label=_("Employee's name"), max_length=200, required=False)
-    email = forms.EmailField(label=_("Employee's e-mail"), required=False,
-                             help_text=_("The consent request is sent here."))
+    email = forms.EmailField(
+        label=_("Employee's e-mail"), required=False, help_text=_("The consent request is sent here.")
+    )
     phone = PhoneField(label=_("Employee's mobile number"), required=False)
     note = forms.CharField(
-        label=_("Note for the provider"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Note for the provider"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Practical matters only (availability, language). Never a diagnosis or medical details."),
     )
     submit_token = forms.CharField(widget=forms.HiddenInput)
@@ -53,17 +59,22 @@ class RequestForm(forms.Form):
         if not data.get("name"):
             self.add_error("name", _("Enter the employee's name (or an employee number from the register)."))
         if not data.get("email"):
-            self.add_error("email", _("An e-mail address is needed: the employee is asked for consent by e-mail."))
+            self.add_error(
+                "email", _("An e-mail address is needed: the employee is asked for consent by e-mail.")
+            )
         return data
 
 
 class ConsentForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("consent", "consent"), ("refuse", "refuse")], widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        choices=[("consent", "consent"), ("refuse", "refuse")], widget=forms.HiddenInput
+    )
 
 
 class AppointmentForm(forms.Form):
     starts_at = forms.DateTimeField(
-        label=_("Date and time"), input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
+        label=_("Date and time"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 
@@ -76,15 +87,27 @@ class AppointmentForm(forms.Form):
 
 class ExtensionForm(forms.Form):
     extra_sessions = forms.IntegerField(label=_("Extra sessions"), min_value=1, max_value=50)
-    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text=_("Without medical details: the employer reads this."))
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Without medical details: the employer reads this."),
+    )
 
 
 class SurveyForm(forms.Form):
-    score_offer = forms.TypedChoiceField(label=_("How do you rate the offer? (1-10)"), coerce=int,
-                                         choices=[(i, str(i)) for i in range(1, 11)], widget=forms.RadioSelect)
-    score_speed = forms.TypedChoiceField(label=_("How do you rate the speed with which you were helped? (1-10)"),
-                                         coerce=int, choices=[(i, str(i)) for i in range(1, 11)],
-                                         widget=forms.RadioSelect)
-    comment = forms.CharField(label=_("Comment"), required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 4}))
+    score_offer = forms.TypedChoiceField(
+        label=_("How do you rate the offer? (1-10)"),
+        coerce=int,
+        choices=[(i, str(i)) for i in range(1, 11)],
+        widget=forms.RadioSelect,
+    )
+    score_speed = forms.TypedChoiceField(
+        label=_("How do you rate the speed with which you were helped? (1-10)"),
+        coerce=int,
+        choices=[(i, str(i)) for i in range(1, 11)],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )

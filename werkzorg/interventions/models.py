@@ -133,9 +133,11 @@ class InterventionRequest(TimeStampedModel):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     extra_sessions = models.PositiveSmallIntegerField(default=0)
     survey_nonce = models.CharField(max_length=32, blank=True)
-    submit_token = models.CharField(max_length=64, help_text="Form token: a double-clicked submit creates one request.")
+    submit_token = models.CharField(
+        max_length=64, help_text="Form token: a double-clicked submit creates one request."
+    )
 
-    objects = RequestQuerySet.as_manager()  # type: ignore[misc]
+    objects = RequestQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("intervention request")
@@ -160,11 +162,16 @@ class StatusEvent(models.Model):
     request = models.ForeignKey(InterventionRequest, on_delete=models.CASCADE, related_name="events")
     status = models.CharField(max_length=20, choices=RequestStatus.choices)
     at = models.DateTimeField(auto_now_add=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     note = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.status}"
 
 
 class ConsentDecision(models.TextChoices):
@@ -186,6 +193,9 @@ class ConsentRecord(models.Model):
     class Meta:
         ordering = ["decided_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.decision}"
+
 
 class AppointmentStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
@@ -198,13 +208,20 @@ class AppointmentStatus(models.TextChoices):
 class Appointment(models.Model):
     request = models.ForeignKey(InterventionRequest, on_delete=models.CASCADE, related_name="appointments")
     starts_at = models.DateTimeField(_("date and time"))
-    status = models.CharField(max_length=15, choices=AppointmentStatus.choices, default=AppointmentStatus.PLANNED)
-    chargeable = models.BooleanField(default=False, help_text="A late cancellation or no-show is charged (billing).")
+    status = models.CharField(
+        max_length=15, choices=AppointmentStatus.choices, default=AppointmentStatus.PLANNED
+    )
+    chargeable = models.BooleanField(
+        default=False, help_text="A late cancellation or no-show is charged (billing)."
+    )
     cancelled_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["starts_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.starts_at:%Y-%m-%d %H:%M}"
 
 
 class ExtensionStatus(models.TextChoices):
@@ -218,25 +235,41 @@ class Extension(models.Model):
 
     request = models.ForeignKey(InterventionRequest, on_delete=models.CASCADE, related_name="extensions")
     reason = models.CharField(_("reason"), max_length=500)
-    extra_sessions = models.PositiveSmallIntegerField(_("extra sessions"), validators=[MinValueValidator(1), MaxValueValidator(50)])
+    extra_sessions = models.PositiveSmallIntegerField(
+        _("extra sessions"), validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
     status = models.CharField(max_length=10, choices=ExtensionStatus.choices, default=ExtensionStatus.PENDING)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["requested_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["request"], condition=Q(status="pending"), name="one_pending_extension"),
+            models.UniqueConstraint(
+                fields=["request"], condition=Q(status="pending"), name="one_pending_extension"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} +{self.extra_sessions}"
 
 
 class SurveyResponse(models.Model):
     """The employee's scores after completion. The employer only ever sees averages over several answers."""
 
     request = models.OneToOneField(InterventionRequest, on_delete=models.CASCADE, related_name="survey")
-    score_offer = models.PositiveSmallIntegerField(_("score for the offer"), validators=[MinValueValidator(1), MaxValueValidator(10)])
-    score_speed = models.PositiveSmallIntegerField(_("score for the speed"), validators=[MinValueValidator(1), MaxValueValidator(10)])
+    score_offer = models.PositiveSmallIntegerField(
+        _("score for the offer"), validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    score_speed = models.PositiveSmallIntegerField(
+        _("score for the speed"), validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
     submitted_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.request_id} survey"

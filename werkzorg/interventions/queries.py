@@ -10,7 +10,13 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from werkzorg.access import Actor, Perm, can, require, scoped
-from werkzorg.interventions.models import Category, Intervention, InterventionRequest, RequestStatus, SurveyResponse
+from werkzorg.interventions.models import (
+    Category,
+    Intervention,
+    InterventionRequest,
+    RequestStatus,
+    SurveyResponse,
+)
 
 # Survey averages are shown only over at least this many answers, so no score points at one employee.
 MIN_SURVEY_GROUP = 3
@@ -26,14 +32,20 @@ def visible_requests(actor: Actor) -> QuerySet[InterventionRequest]:
 
 
 def active_catalogue() -> QuerySet[Intervention]:
-    return Intervention.objects.filter(is_active=True).prefetch_related("regions", "providers").order_by("title", "pk")
+    return (
+        Intervention.objects.filter(is_active=True)
+        .prefetch_related("regions", "providers")
+        .order_by("title", "pk")
+    )
 
 
 def dashboard(actor: Actor, months: int = 12) -> dict[str, Any]:
     """All figures of the dashboard in a fixed number of queries, whatever the number of requests."""
     require(actor, Perm.VIEW_DASHBOARD)
     requests = scoped(InterventionRequest, actor)
-    since = (timezone.now() - datetime.timedelta(days=31 * months)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    since = (timezone.now() - datetime.timedelta(days=31 * months)).replace(
+        day=1, hour=0, minute=0, second=0, microsecond=0
+    )
     by_status = dict(requests.values_list("status").annotate(n=Count("id")).order_by())
     per_month = (
         requests.filter(created_at__gte=since)
@@ -63,7 +75,9 @@ def dashboard(actor: Actor, months: int = 12) -> dict[str, Any]:
         "total": sum(by_status.values()),
         "by_status": [(s, RequestStatus(s).label, by_status.get(s, 0)) for s in RequestStatus.values],
         "months": months_seen,
-        "per_category": [(c, Category(c).label, [series[c].get(m, 0) for m in months_seen]) for c in Category.values],
+        "per_category": [
+            (c, Category(c).label, [series[c].get(m, 0) for m in months_seen]) for c in Category.values
+        ],
         "lead_to_consent_days": _days(lead["to_consent"]),
         "lead_to_appointment_days": _days(lead["to_first_appointment"]),
         "survey_count": surveys["n"] or 0,

@@ -101,10 +101,14 @@ def resolve_link(token: str, salt: str, *, lock: bool = False) -> InterventionRe
 
 
 def _event(request: InterventionRequest, status: str, by: Any = None, note: str = "") -> None:
-    StatusEvent.objects.create(request=request, status=status, by=by if by is not None and by.is_authenticated else None, note=note)
+    StatusEvent.objects.create(
+        request=request, status=status, by=by if by is not None and by.is_authenticated else None, note=note
+    )
 
 
-def _audit(event: AuditEventType, request: InterventionRequest, *, actor: Actor | None = None, detail: str = "") -> None:
+def _audit(
+    event: AuditEventType, request: InterventionRequest, *, actor: Actor | None = None, detail: str = ""
+) -> None:
     record(
         event,
         user=actor.user if actor else None,
@@ -128,17 +132,27 @@ def _erase_personal_data(request: InterventionRequest) -> None:
 
 def _provider_contacts(provider: Organisation) -> list[str]:
     return list(
-        Membership.objects.filter(organisation=provider, user__is_active=True).values_list("user__email", flat=True)
+        Membership.objects.filter(organisation=provider, user__is_active=True).values_list(
+            "user__email", flat=True
+        )
     )
 
 
 def _tell_requester(request: InterventionRequest, template: str) -> None:
-    send_email(request.requested_by.email, template, {"request": request, "url": _site(f"/o/{request.organisation.slug}/interventies/{request.pk}/")})
+    send_email(
+        request.requested_by.email,
+        template,
+        {"request": request, "url": _site(f"/o/{request.organisation.slug}/interventies/{request.pk}/")},
+    )
 
 
 def _tell_provider(request: InterventionRequest, template: str) -> None:
     for email in _provider_contacts(request.provider):
-        send_email(email, template, {"request": request, "url": _site(f"/o/{request.provider.slug}/werklijst/{request.pk}/")})
+        send_email(
+            email,
+            template,
+            {"request": request, "url": _site(f"/o/{request.provider.slug}/werklijst/{request.pk}/")},
+        )
 
 
 # --- The employer's request -------------------------------------------------------------------
@@ -165,7 +179,9 @@ def submit_request(
         raise DomainError(_("This provider does not offer this intervention."), field="provider")
     if employee is not None and employee.organisation_id != actor.organisation.pk:
         raise DomainError(_("Choose an employee of your organisation."), field="employee")
-    existing = InterventionRequest.objects.for_org(actor.organisation).filter(submit_token=submit_token).first()
+    existing = (
+        InterventionRequest.objects.for_org(actor.organisation).filter(submit_token=submit_token).first()
+    )
     if existing is not None:
         return existing  # a double-clicked or replayed submit
     now = timezone.now()
@@ -203,15 +219,21 @@ def _send_consent_request(request: InterventionRequest, template: str) -> None:
     send_email(
         request.employee_email,
         template,
-        {"request": request, "url": consent_url(request), "scope": consent_scope(request),
-         "due": request.consent_due_at},
+        {
+            "request": request,
+            "url": consent_url(request),
+            "scope": consent_scope(request),
+            "due": request.consent_due_at,
+        },
     )
 
 
 @transaction.atomic
 def cancel_request(*, actor: Actor, request: InterventionRequest) -> InterventionRequest:
     require(actor, Perm.VIEW_INTERVENTIONS)
-    locked = InterventionRequest.objects.select_for_update().get(pk=request.pk, organisation=actor.organisation)
+    locked = InterventionRequest.objects.select_for_update().get(
+        pk=request.pk, organisation=actor.organisation
+    )
     if locked.requested_by_id != actor.user.pk and not can(actor, Perm.VIEW_ALL_INTERVENTIONS):
         raise DomainError(_("Only the requester or a superuser can cancel this request."))
     workflow.check_transition(locked.status, RequestStatus.CANCELLED, Role.EMPLOYER)
@@ -221,7 +243,7 @@ def cancel_request(*, actor: Actor, request: InterventionRequest) -> Interventio
     locked.cancelled_at = timezone.now()
     _erase_personal_data(locked)
     locked.save()
-    _event(locked, RequestStatus.CANCELLED, actor.user, CancelReason.EMPLOYER.label)
+    _event(locked, RequestStatus.CANCELLED, actor.user)
     _audit(AuditEventType.INTERVENTION_CANCELLED, locked, actor=actor, detail="employer")
     if was_forwarded:
         _tell_provider(locked, "provider_cancelled")
@@ -239,16 +261,23 @@ def grant_consent(*, token: str) -> InterventionRequest:
     workflow.check_transition(request.status, RequestStatus.FORWARDED, Role.EMPLOYEE)
     now = timezone.now()
     ConsentRecord.objects.create(
-        request=request, decision=ConsentDecision.GRANTED, text_version=CONSENT_TEXT_VERSION, scope=consent_scope(request)
+        request=request,
+        decision=ConsentDecision.GRANTED,
+        text_version=CONSENT_TEXT_VERSION,
+        scope=consent_scope(request),
     )
     ensure_consent(request)
     request.status = RequestStatus.FORWARDED
     request.consented_at = request.forwarded_at = now
     request.consent_nonce = secrets.token_hex(16)  # the consent link is used up; this one serves withdrawal
     request.save()
-    _event(request, RequestStatus.FORWARDED, note="consent given")
+    _event(request, RequestStatus.FORWARDED)
     _audit(AuditEventType.CONSENT_GIVEN, request)
-    send_email(request.employee_email, "consent_confirmed", {"request": request, "withdraw_url": withdraw_url(request)})
+    send_email(
+        request.employee_email,
+        "consent_confirmed",
+        {"request": request, "withdraw_url": withdraw_url(request)},
+    )
     _tell_provider(request, "provider_new_request")
     _tell_requester(request, "requester_forwarded")
     return request
@@ -264,7 +293,7 @@ def _end_by_employee(request: InterventionRequest, decision: ConsentDecision, re
     request.cancelled_at = timezone.now()
     _erase_personal_data(request)
     request.save()
-    _event(request, RequestStatus.CANCELLED, note=reason.label)
+    _event(request, RequestStatus.CANCELLED)
     if was_forwarded:
         _tell_provider(request, "provider_cancelled")
     _tell_requester(request, "requester_cancelled")
@@ -291,7 +320,11 @@ def withdraw_consent(*, token: str) -> InterventionRequest:
 def ensure_consent(request: InterventionRequest) -> None:
     """Checked before every transfer to a provider: the latest decision must be a consent for this provider."""
     latest = request.consents.order_by("-decided_at", "-id").first()
-    if latest is None or latest.decision != ConsentDecision.GRANTED or request.personal_data_erased_at is not None:
+    if (
+        latest is None
+        or latest.decision != ConsentDecision.GRANTED
+        or request.personal_data_erased_at is not None
+    ):
         raise DomainError(_("The employee has not (or no longer) consented to this transfer."))
 
 
@@ -299,7 +332,9 @@ def expire_overdue_consents(*, now: datetime.datetime | None = None) -> int:
     """No answer in time counts as refusal: cancel and erase."""
     moment = now or timezone.now()
     expired = 0
-    overdue = InterventionRequest.objects.filter(status=RequestStatus.AWAITING_CONSENT, consent_due_at__lt=moment)
+    overdue = InterventionRequest.objects.filter(
+        status=RequestStatus.AWAITING_CONSENT, consent_due_at__lt=moment
+    )
     for pk in overdue.values_list("pk", flat=True).iterator():
         with transaction.atomic():
             request = InterventionRequest.objects.select_for_update().select_related("provider").get(pk=pk)
@@ -322,9 +357,9 @@ def send_consent_reminders(*, now: datetime.datetime | None = None) -> int:
         if moment < request.created_at + datetime.timedelta(days=schedule[request.reminders_sent]):
             continue
         with transaction.atomic():
-            updated = InterventionRequest.objects.filter(pk=request.pk, reminders_sent=request.reminders_sent).update(
-                reminders_sent=request.reminders_sent + 1, last_reminder_at=moment
-            )
+            updated = InterventionRequest.objects.filter(
+                pk=request.pk, reminders_sent=request.reminders_sent
+            ).update(reminders_sent=request.reminders_sent + 1, last_reminder_at=moment)
             if updated:
                 _send_consent_request(request, "consent_reminder")
                 sent += 1
@@ -359,7 +394,9 @@ def _locked_for_provider(actor: Actor, request: InterventionRequest) -> Interven
     return locked
 
 
-def _move(actor: Actor, request: InterventionRequest, target: RequestStatus, note: str = "") -> InterventionRequest:
+def _move(
+    actor: Actor, request: InterventionRequest, target: RequestStatus, note: str = ""
+) -> InterventionRequest:
     workflow.check_transition(request.status, target, Role.PROVIDER)
     request.status = target
     if target == RequestStatus.COMPLETED:
@@ -376,7 +413,9 @@ def mark_contacted(*, actor: Actor, request: InterventionRequest) -> Interventio
 
 
 @transaction.atomic
-def plan_appointment(*, actor: Actor, request: InterventionRequest, starts_at: datetime.datetime) -> Appointment:
+def plan_appointment(
+    *, actor: Actor, request: InterventionRequest, starts_at: datetime.datetime
+) -> Appointment:
     locked = _locked_for_provider(actor, request)
     if starts_at <= timezone.now():
         raise DomainError(_("Plan the appointment in the future."), field="starts_at")
@@ -421,7 +460,9 @@ def record_attendance(*, actor: Actor, appointment_id: int, attended: bool) -> A
 
 
 @transaction.atomic
-def cancel_appointment(*, actor: Actor, appointment_id: int, now: datetime.datetime | None = None) -> Appointment:
+def cancel_appointment(
+    *, actor: Actor, appointment_id: int, now: datetime.datetime | None = None
+) -> Appointment:
     """Free up to 2 working days ahead (weekends and Dutch public holidays do not count); later is charged."""
     appointment = _locked_appointment(actor, appointment_id)
     moment = now or timezone.now()
@@ -446,7 +487,9 @@ def complete_request(*, actor: Actor, request: InterventionRequest) -> Intervent
 
 
 @transaction.atomic
-def request_extension(*, actor: Actor, request: InterventionRequest, reason: str, extra_sessions: int) -> Extension:
+def request_extension(
+    *, actor: Actor, request: InterventionRequest, reason: str, extra_sessions: int
+) -> Extension:
     locked = _locked_for_provider(actor, request)
     if locked.status not in (RequestStatus.PLANNED, RequestStatus.IN_TREATMENT):
         raise ConflictError(_("An extension can be asked while the course is planned or running."))
@@ -463,8 +506,10 @@ def request_extension(*, actor: Actor, request: InterventionRequest, reason: str
 @transaction.atomic
 def decide_extension(*, actor: Actor, extension: Extension, approve: bool) -> Extension:
     require(actor, Perm.VIEW_INTERVENTIONS)
-    locked = Extension.objects.select_for_update().select_related("request").get(
-        pk=extension.pk, request__organisation=actor.organisation
+    locked = (
+        Extension.objects.select_for_update()
+        .select_related("request")
+        .get(pk=extension.pk, request__organisation=actor.organisation)
     )
     request = locked.request
     if request.requested_by_id != actor.user.pk and not can(actor, Perm.VIEW_ALL_INTERVENTIONS):

@@ -73,7 +73,10 @@ def catalogue_guide(request: HttpRequest) -> HttpResponse:
     step = 1 if topic not in GUIDE_TOPICS else 2 if not delivery else 3 if not region else 4
     results = None
     if step == 4:
-        params = {"category": GUIDE_TOPICS[topic][0], "delivery": "" if delivery == "maakt-niet-uit" else delivery}
+        params = {
+            "category": GUIDE_TOPICS[topic][0],
+            "delivery": "" if delivery == "maakt-niet-uit" else delivery,
+        }
         region_obj = Region.objects.filter(code=region).first()
         if region_obj:
             params["region"] = str(region_obj.pk)
@@ -81,9 +84,18 @@ def catalogue_guide(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "interventions/guide.html",
-        {"step": step, "topics": [(k, v[1]) for k, v in GUIDE_TOPICS.items()], "topic": topic, "delivery": delivery,
-         "deliveries": [(Delivery.ONLINE, Delivery.ONLINE.label), (Delivery.ON_SITE, Delivery.ON_SITE.label)],
-         "regions": Region.objects.all(), "results": results},
+        {
+            "step": step,
+            "topics": [(k, v[1]) for k, v in GUIDE_TOPICS.items()],
+            "topic": topic,
+            "delivery": delivery,
+            "deliveries": [
+                (Delivery.ONLINE, Delivery.ONLINE.label),
+                (Delivery.ON_SITE, Delivery.ON_SITE.label),
+            ],
+            "regions": Region.objects.all(),
+            "results": results,
+        },
     )
 
 
@@ -103,17 +115,39 @@ def request_list(request: OrgRequest) -> HttpResponse:
 def request_export(request: OrgRequest) -> HttpResponse:
     actor = request.actor
     filters = RequestFilter(request.GET or None, queryset=queries.visible_requests(actor))
-    header = [_("Intervention number"), _("Intervention"), _("Category"), _("Care provider"), _("Status"),
-              _("Requested on"), _("Consent on"), _("First appointment"), _("Completed on")]
+    header = [
+        _("Intervention number"),
+        _("Intervention"),
+        _("Category"),
+        _("Care provider"),
+        _("Status"),
+        _("Requested on"),
+        _("Consent on"),
+        _("First appointment"),
+        _("Completed on"),
+    ]
     rows = (
-        [r.number, r.intervention.title, r.get_category_display(), r.provider.name, r.get_status_display(),
-         _date(r.created_at), _date(r.consented_at), _date(r.first_appointment_at), _date(r.completed_at)]
+        [
+            r.number,
+            r.intervention.title,
+            r.get_category_display(),
+            r.provider.name,
+            r.get_status_display(),
+            _date(r.created_at),
+            _date(r.consented_at),
+            _date(r.first_appointment_at),
+            _date(r.completed_at),
+        ]
         for r in filters.qs.order_by("-created_at").iterator(chunk_size=2000)
     )
     content = write_xlsx(header, rows, title="Interventies")
     record(AuditEventType.INTERVENTIONS_EXPORTED, user=actor.user, organisation=actor.organisation)
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="interventies-{timezone.localdate():%Y%m%d}.xlsx"'
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="interventies-{timezone.localdate():%Y%m%d}.xlsx"'
+    )
     return response
 
 
@@ -135,16 +169,25 @@ def request_create(request: OrgRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             created = services.submit_request(
-                actor=actor, intervention=intervention, collectivity=data["collectivity"], provider=data["provider"],
-                employee=form.employee, name=data["name"], email=data["email"], phone=data.get("phone") or "",
-                note=data.get("note") or "", submit_token=data["submit_token"],
+                actor=actor,
+                intervention=intervention,
+                collectivity=data["collectivity"],
+                provider=data["provider"],
+                employee=form.employee,
+                name=data["name"],
+                email=data["email"],
+                phone=data.get("phone") or "",
+                note=data.get("note") or "",
+                submit_token=data["submit_token"],
             )
         except DomainError as error:
             add_domain_error(form, error)
         else:
             messages.success(
                 request,
-                _("Request %(number)s is made. The employee is asked by e-mail to consent; only then it goes to the provider.")
+                _(
+                    "Request %(number)s is made. The employee is asked by e-mail to consent; only then it goes to the provider."
+                )
                 % {"number": created.number},
             )
             return redirect("interventions:detail", org=actor.organisation.slug, request_id=created.pk)
@@ -170,7 +213,9 @@ def request_detail(request: OrgRequest, request_id: int) -> HttpResponse:
             "appointments": found.appointments.all(),
             "extensions": found.extensions.select_related("requested_by", "decided_by"),
             "timeline": workflow.TIMELINE,
-            "can_cancel": workflow.can_transition(found.status, RequestStatus.CANCELLED, workflow.Actor.EMPLOYER),
+            "can_cancel": workflow.can_transition(
+                found.status, RequestStatus.CANCELLED, workflow.Actor.EMPLOYER
+            ),
         },
     )
 
@@ -203,9 +248,15 @@ def extension_decide(request: OrgRequest, extension_id: int, decision: str) -> H
 
 
 def _extension_for(request: OrgRequest, extension_id: int) -> Extension:
-    found = Extension.objects.filter(
-        pk=extension_id, request__in=queries.visible_requests(request.actor), status=ExtensionStatus.PENDING
-    ).select_related("request").first()
+    found = (
+        Extension.objects.filter(
+            pk=extension_id,
+            request__in=queries.visible_requests(request.actor),
+            status=ExtensionStatus.PENDING,
+        )
+        .select_related("request")
+        .first()
+    )
     if found is None:
         raise Http404
     return found
@@ -217,7 +268,10 @@ def dashboard(request: OrgRequest) -> HttpResponse:
     chart = {
         "months": figures["months"],
         "categories": [{"label": str(label), "data": data} for _code, label, data in figures["per_category"]],
-        "statuses": {"labels": [str(label) for _s, label, _n in figures["by_status"]], "data": [n for _s, _l, n in figures["by_status"]]},
+        "statuses": {
+            "labels": [str(label) for _s, label, _n in figures["by_status"]],
+            "data": [n for _s, _l, n in figures["by_status"]],
+        },
     }
     return render(request, "interventions/dashboard.html", {"figures": figures, "chart": chart})
 
@@ -247,7 +301,11 @@ def consent(request: HttpRequest, token: str) -> HttpResponse:
                 template = "interventions/consent_refused.html"
         except DomainError as error:
             return _invalid_link(request, error)
-        return render(request, template, {"item": done, "withdraw_url": services.withdraw_url(done) if done.consent_nonce else ""})
+        return render(
+            request,
+            template,
+            {"item": done, "withdraw_url": services.withdraw_url(done) if done.consent_nonce else ""},
+        )
     return render(
         request,
         "interventions/consent.html",
@@ -293,13 +351,19 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
 def worklist(request: OrgRequest) -> HttpResponse:
     actor = request.actor
     status = request.GET.get("status", "open")
-    queryset = InterventionRequest.objects.for_provider(actor.organisation).select_related("intervention", "organisation")
+    queryset = InterventionRequest.objects.for_provider(actor.organisation).select_related(
+        "intervention", "organisation"
+    )
     if status == "open":
         queryset = queryset.filter(status__in=workflow.OPEN_STATUSES)
     elif status in RequestStatus.values:
         queryset = queryset.filter(status=status)
     page = Paginator(queryset.order_by("-forwarded_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "interventions/worklist.html", {"page": page, "status": status, "statuses": RequestStatus.choices})
+    return render(
+        request,
+        "interventions/worklist.html",
+        {"page": page, "status": status, "statuses": RequestStatus.choices},
+    )
 
 
 @org_view(Perm.PROVIDER_WORK)
@@ -340,7 +404,7 @@ def worklist_action(request: OrgRequest, request_id: int, action: str) -> HttpRe
             form = AppointmentForm(request.POST)
             if not form.is_valid():
                 for error in form.errors.get("starts_at", []):
-                    messages.error(request, error)
+                    messages.error(request, str(error))
                 return back
             services.plan_appointment(actor=actor, request=found, starts_at=form.cleaned_data["starts_at"])
         elif action == "afgerond":
@@ -350,7 +414,7 @@ def worklist_action(request: OrgRequest, request_id: int, action: str) -> HttpRe
             if not ext_form.is_valid():
                 for errors in ext_form.errors.values():
                     for error in errors:
-                        messages.error(request, error)
+                        messages.error(request, str(error))
                 return back
             services.request_extension(actor=actor, request=found, **ext_form.cleaned_data)
         else:
@@ -370,7 +434,9 @@ def appointment_action(request: OrgRequest, appointment_id: int, action: str) ->
         if action == "annuleren":
             appointment = services.cancel_appointment(actor=actor, appointment_id=appointment_id)
             if appointment.chargeable:
-                messages.warning(request, _("Cancelled less than 2 working days ahead: the appointment is charged."))
+                messages.warning(
+                    request, _("Cancelled less than 2 working days ahead: the appointment is charged.")
+                )
             else:
                 messages.success(request, _("Appointment cancelled free of charge."))
         else:
@@ -381,5 +447,6 @@ def appointment_action(request: OrgRequest, appointment_id: int, action: str) ->
     except DomainError as error:
         messages.error(request, str(error.message))
         return redirect("interventions:worklist", org=actor.organisation.slug)
-    return redirect("interventions:worklist-detail", org=actor.organisation.slug, request_id=appointment.request_id)
-
+    return redirect(
+        "interventions:worklist-detail", org=actor.organisation.slug, request_id=appointment.request_id
+    )

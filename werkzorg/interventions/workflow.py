@@ -49,4 +49,6 @@ def check_transition(current: str, target: str, actor: Actor) -> None:
 
 
 def allowed_targets(current: str, actor: Actor) -> list[S]:
-    return [target for (source, target), actors in TRANSITIONS.items() if source == current and actor in actors]
+    return [
+        target for (source, target), actors in TRANSITIONS.items() if source == current and actor in actors
+    ]

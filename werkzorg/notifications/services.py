@@ -22,7 +22,9 @@ def render_email(template: str, context: dict[str, Any], language: str = "nl") -
         try:
             html = render_to_string(f"notifications/email/{template}.html", full_context)
         except TemplateDoesNotExist:
-            html = render_to_string("notifications/email/plain.html", {**full_context, "subject": subject, "body": body})
+            html = render_to_string(
+                "notifications/email/plain.html", {**full_context, "subject": subject, "body": body}
+            )
     return " ".join(subject.split()), body, html
 
 

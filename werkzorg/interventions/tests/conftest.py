@@ -25,12 +25,26 @@ class Flow:
     provider: Actor
     other_provider: Actor
 
-    def submit(self, *, token: str = "t1", name: str = "Kees Zonnebloem", email: str = "kees.z@privemail.nl",
-               phone: str = "+31687654321", actor: Actor | None = None) -> InterventionRequest:
+    def submit(
+        self,
+        *,
+        token: str = "t1",
+        name: str = "Kees Zonnebloem",
+        email: str = "kees.z@privemail.nl",
+        phone: str = "+31687654321",
+        actor: Actor | None = None,
+    ) -> InterventionRequest:
         return services.submit_request(
-            actor=actor or self.requester, intervention=self.intervention,
-            collectivity=self.world.org.collectivities.first(), provider=self.provider.organisation,  # type: ignore[arg-type]
-            employee=None, name=name, email=email, phone=phone, note="Liefst na 16 uur", submit_token=token,
+            actor=actor or self.requester,
+            intervention=self.intervention,
+            collectivity=self.world.org.collectivities.first(),
+            provider=self.provider.organisation,  # type: ignore[arg-type]
+            employee=None,
+            name=name,
+            email=email,
+            phone=phone,
+            note="Liefst na 16 uur",
+            submit_token=token,
         )
 
 
@@ -49,8 +63,14 @@ def flow(world: World, english: None) -> Flow:
     other = OrganisationFactory(slug="otherprovider", kind=OrganisationKind.PROVIDER, name="Other Provider")
     other_user = MembershipFactory(organisation=other, superuser=True, user__email="staff@other.nl").user
     intervention = Intervention.objects.create(
-        title="Coaching bij stress", category="mental", summary="Vijf gesprekken", description="Vijf gesprekken",
-        price_excl_vat=Decimal("650.00"), sessions=5, duration_weeks=8, delivery="both",
+        title="Coaching bij stress",
+        category="mental",
+        summary="Vijf gesprekken",
+        description="Vijf gesprekken",
+        price_excl_vat=Decimal("650.00"),
+        sessions=5,
+        duration_weeks=8,
+        delivery="both",
     )
     intervention.providers.set([world.provider_org, other])
     intervention.regions.set(Region.objects.filter(code="nationwide"))

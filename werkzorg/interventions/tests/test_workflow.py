@@ -31,7 +31,9 @@ ALL_TRANSITIONS = list(itertools.product(RequestStatus.values, RequestStatus.val
 
 
 @pytest.mark.parametrize(("source", "target", "actor"), ALL_TRANSITIONS)
-def test_every_transition_is_allowed_or_refused_by_the_table(source: str, target: str, actor: workflow.Actor) -> None:
+def test_every_transition_is_allowed_or_refused_by_the_table(
+    source: str, target: str, actor: workflow.Actor
+) -> None:
     allowed = actor in workflow.TRANSITIONS.get((RequestStatus(source), RequestStatus(target)), frozenset())
     assert workflow.can_transition(source, target, actor) is allowed
     if allowed:
@@ -57,18 +59,27 @@ def test_the_whole_flow_from_request_to_survey(flow: Flow, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         services.grant_consent(token=token)
     request.refresh_from_db()
-    assert request.status == RequestStatus.FORWARDED and request.consents.get().decision == ConsentDecision.GRANTED
+    assert (
+        request.status == RequestStatus.FORWARDED
+        and request.consents.get().decision == ConsentDecision.GRANTED
+    )
     assert request.consents.get().text_version == services.CONSENT_TEXT_VERSION
     assert any("staff@care.nl" in m.to for m in mail.outbox)  # the provider is told
     seen = services.provider_request(actor=flow.provider, request_id=request.pk)
     assert seen.employee_email == "kees.z@privemail.nl"
     services.mark_contacted(actor=flow.provider, request=request)
-    appointment = services.plan_appointment(actor=flow.provider, request=request, starts_at=timezone.now() + datetime.timedelta(days=3))
-    Appointment.objects.filter(pk=appointment.pk).update(starts_at=timezone.now() - datetime.timedelta(hours=1))
+    appointment = services.plan_appointment(
+        actor=flow.provider, request=request, starts_at=timezone.now() + datetime.timedelta(days=3)
+    )
+    Appointment.objects.filter(pk=appointment.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=1)
+    )
     services.record_attendance(actor=flow.provider, appointment_id=appointment.pk, attended=True)
     request.refresh_from_db()
     assert request.status == RequestStatus.IN_TREATMENT
-    extension = services.request_extension(actor=flow.provider, request=request, reason="Meer tijd nodig", extra_sessions=2)
+    extension = services.request_extension(
+        actor=flow.provider, request=request, reason="Meer tijd nodig", extra_sessions=2
+    )
     services.decide_extension(actor=flow.requester, extension=extension, approve=True)
     request.refresh_from_db()
     assert request.extra_sessions == 2
@@ -86,7 +97,9 @@ def personal_values_anywhere(values: list[str]) -> list[str]:
     """Every text column of every model that still holds one of the values."""
     found = []
     for model in apps.get_models():
-        text_fields = [f.name for f in model._meta.get_fields() if isinstance(f, models.CharField | models.TextField)]
+        text_fields = [
+            f.name for f in model._meta.get_fields() if isinstance(f, models.CharField | models.TextField)
+        ]
         for field, value in itertools.product(text_fields, values):
             if model._default_manager.filter(**{f"{field}__icontains": value}).exists():
                 found.append(f"{model.__name__}.{field} holds {value}")
@@ -94,7 +107,9 @@ def personal_values_anywhere(values: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("how", ["refuse", "expire", "withdraw", "cancel"])
-def test_personal_data_is_erased_when_consent_ends(flow: Flow, how: str, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_personal_data_is_erased_when_consent_ends(
+    flow: Flow, how: str, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
         request = flow.submit()
     token = link_token(last_mail_to("kees.z@privemail.nl").body, "toestemming")
@@ -106,7 +121,9 @@ def test_personal_data_is_erased_when_consent_ends(flow: Flow, how: str, django_
         if how == "refuse":
             services.refuse_consent(token=token)
         elif how == "expire":
-            InterventionRequest.objects.filter(pk=request.pk).update(consent_due_at=timezone.now() - datetime.timedelta(minutes=1))
+            InterventionRequest.objects.filter(pk=request.pk).update(
+                consent_due_at=timezone.now() - datetime.timedelta(minutes=1)
+            )
             assert services.expire_overdue_consents() == 1
         elif how == "withdraw":
             services.withdraw_consent(token=token)
@@ -114,7 +131,9 @@ def test_personal_data_is_erased_when_consent_ends(flow: Flow, how: str, django_
             services.cancel_request(actor=flow.requester, request=request)
     request.refresh_from_db()
     assert request.status == RequestStatus.CANCELLED and request.personal_data_erased_at is not None
-    assert personal_values_anywhere(["Kees Zonnebloem", "kees.z@privemail.nl", "687654321", "na 16 uur"]) == []
+    assert (
+        personal_values_anywhere(["Kees Zonnebloem", "kees.z@privemail.nl", "687654321", "na 16 uur"]) == []
+    )
     assert request.events.filter(status=RequestStatus.CANCELLED).exists()  # a non-personal trace stays
     assert any(flow.world.users["requester"].email in m.to for m in mail.outbox) or how == "cancel"  # type: ignore[union-attr]
     if how == "withdraw":
@@ -124,7 +143,9 @@ def test_personal_data_is_erased_when_consent_ends(flow: Flow, how: str, django_
             services.ensure_consent(request)  # no further transfer
 
 
-def test_consent_links_refuse_reuse_tampering_and_expiry(flow: Flow, settings, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_consent_links_refuse_reuse_tampering_and_expiry(
+    flow: Flow, settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
         flow.submit()
     token = link_token(last_mail_to("kees.z@privemail.nl").body, "toestemming")
@@ -146,8 +167,13 @@ def test_consent_links_refuse_reuse_tampering_and_expiry(flow: Flow, settings, d
 def test_a_double_submit_makes_one_request(flow: Flow, client: Client) -> None:
     client.force_login(flow.world.users["requester"])
     collectivity = flow.world.org.collectivities.first()
-    data = {"collectivity": collectivity.pk, "provider": flow.provider.organisation.pk, "name": "Kees",  # type: ignore[union-attr]
-            "email": "kees@privemail.nl", "submit_token": "same-token"}
+    data = {
+        "collectivity": collectivity.pk,
+        "provider": flow.provider.organisation.pk,
+        "name": "Kees",  # type: ignore[union-attr]
+        "email": "kees@privemail.nl",
+        "submit_token": "same-token",
+    }
     url = f"/o/acme/interventies/aanvragen/?interventie={flow.intervention.pk}"
     assert client.post(url, data).status_code == 302
     assert client.post(url, data).status_code == 302
@@ -157,12 +183,16 @@ def test_a_double_submit_makes_one_request(flow: Flow, client: Client) -> None:
 def test_a_request_needs_contact_data_and_refuses_foreign_collectivities(flow: Flow, client: Client) -> None:
     client.force_login(flow.world.users["requester"])
     url = f"/o/acme/interventies/aanvragen/?interventie={flow.intervention.pk}"
-    response = client.post(url, {"collectivity": 999, "provider": flow.provider.organisation.pk, "submit_token": "x"})
+    response = client.post(
+        url, {"collectivity": 999, "provider": flow.provider.organisation.pk, "submit_token": "x"}
+    )
     assert response.status_code == 200 and InterventionRequest.objects.count() == 0
     assert response.context["form"].errors.keys() >= {"collectivity", "name", "email"}
 
 
-def test_providers_see_only_what_was_forwarded_to_them(flow: Flow, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_providers_see_only_what_was_forwarded_to_them(
+    flow: Flow, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
         waiting = flow.submit(token="a", email="a@privemail.nl")
         forwarded = flow.submit(token="b", email="b@privemail.nl")
@@ -175,7 +205,9 @@ def test_providers_see_only_what_was_forwarded_to_them(flow: Flow, django_captur
     assert mine.get(f"/o/care/werklijst/{waiting.pk}/").status_code == 404
     assert other.get(f"/o/otherprovider/werklijst/{forwarded.pk}/").status_code == 404
     assert other.get(f"/o/care/werklijst/{forwarded.pk}/").status_code == 404
-    assert [r["number"] for r in mine.get("/api/v1/o/care/werklijst/").json()["results"]] == [forwarded.number]
+    assert [r["number"] for r in mine.get("/api/v1/o/care/werklijst/").json()["results"]] == [
+        forwarded.number
+    ]
     assert other.get("/api/v1/o/otherprovider/werklijst/").json()["results"] == []
     assert other.get("/api/v1/o/care/werklijst/").status_code == 404
     assert "b@privemail.nl" not in mine.get("/api/v1/o/care/werklijst/").content.decode()
@@ -208,16 +240,24 @@ def test_a_requester_sees_own_requests_and_the_superuser_all(flow: Flow) -> None
         (datetime.datetime(2026, 11, 27, 10), datetime.datetime(2026, 11, 30, 10), True),
     ],
 )
-def test_cancelling_counts_dutch_working_days(flow: Flow, now, starts, chargeable, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_cancelling_counts_dutch_working_days(
+    flow: Flow, now, starts, chargeable, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
         request = flow.submit()
     with django_capture_on_commit_callbacks(execute=True):
         services.grant_consent(token=link_token(last_mail_to("kees.z@privemail.nl").body, "toestemming"))
     tz = timezone.get_current_timezone()
-    appointment = Appointment.objects.create(request=request, starts_at=starts.replace(tzinfo=tz), created_by=flow.provider.user)
-    cancelled = services.cancel_appointment(actor=flow.provider, appointment_id=appointment.pk, now=now.replace(tzinfo=tz))
+    appointment = Appointment.objects.create(
+        request=request, starts_at=starts.replace(tzinfo=tz), created_by=flow.provider.user
+    )
+    cancelled = services.cancel_appointment(
+        actor=flow.provider, appointment_id=appointment.pk, now=now.replace(tzinfo=tz)
+    )
     assert cancelled.chargeable is chargeable
-    assert cancelled.status == (AppointmentStatus.CANCELLED_LATE if chargeable else AppointmentStatus.CANCELLED)
+    assert cancelled.status == (
+        AppointmentStatus.CANCELLED_LATE if chargeable else AppointmentStatus.CANCELLED
+    )
 
 
 def test_a_no_show_is_charged(flow: Flow, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
@@ -225,8 +265,9 @@ def test_a_no_show_is_charged(flow: Flow, django_capture_on_commit_callbacks) ->
         request = flow.submit()
     with django_capture_on_commit_callbacks(execute=True):
         services.grant_consent(token=link_token(last_mail_to("kees.z@privemail.nl").body, "toestemming"))
-    appointment = Appointment.objects.create(request=request, starts_at=timezone.now() - datetime.timedelta(hours=2),
-                                             created_by=flow.provider.user)
+    appointment = Appointment.objects.create(
+        request=request, starts_at=timezone.now() - datetime.timedelta(hours=2), created_by=flow.provider.user
+    )
     done = services.record_attendance(actor=flow.provider, appointment_id=appointment.pk, attended=False)
     assert done.status == AppointmentStatus.NO_SHOW and done.chargeable
 
@@ -236,12 +277,22 @@ def test_reminders_are_sent_while_unanswered(flow: Flow, django_capture_on_commi
         request = flow.submit()
     assert services.send_consent_reminders() == 0
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.send_consent_reminders(now=request.created_at + datetime.timedelta(days=3, minutes=1)) == 1
-    assert services.send_consent_reminders(now=request.created_at + datetime.timedelta(days=3, minutes=2)) == 0
-    assert "Reminder" in last_mail_to("kees.z@privemail.nl").subject or "Herinnering" in last_mail_to("kees.z@privemail.nl").subject
+        assert (
+            services.send_consent_reminders(now=request.created_at + datetime.timedelta(days=3, minutes=1))
+            == 1
+        )
+    assert (
+        services.send_consent_reminders(now=request.created_at + datetime.timedelta(days=3, minutes=2)) == 0
+    )
+    assert (
+        "Reminder" in last_mail_to("kees.z@privemail.nl").subject
+        or "Herinnering" in last_mail_to("kees.z@privemail.nl").subject
+    )
 
 
-def test_survey_scores_reach_the_dashboard_only_as_averages(flow: Flow, client: Client, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_survey_scores_reach_the_dashboard_only_as_averages(
+    flow: Flow, client: Client, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     for n in range(3):
         with django_capture_on_commit_callbacks(execute=True):
             request = flow.submit(token=f"s{n}", email=f"p{n}@privemail.nl")
@@ -250,8 +301,12 @@ def test_survey_scores_reach_the_dashboard_only_as_averages(flow: Flow, client: 
         InterventionRequest.objects.filter(pk=request.pk).update(status=RequestStatus.IN_TREATMENT)
         with django_capture_on_commit_callbacks(execute=True):
             services.complete_request(actor=flow.provider, request=request)
-        services.submit_survey(token=link_token(last_mail_to(f"p{n}@privemail.nl").body, "enquete"),
-                               score_offer=7 + n, score_speed=6 + n, comment=f"commentaar {n}")
+        services.submit_survey(
+            token=link_token(last_mail_to(f"p{n}@privemail.nl").body, "enquete"),
+            score_offer=7 + n,
+            score_speed=6 + n,
+            comment=f"commentaar {n}",
+        )
         client.force_login(flow.world.users["superuser"])
         figures = client.get("/o/acme/dashboard/").context["figures"]
         if n < 2:
@@ -260,7 +315,9 @@ def test_survey_scores_reach_the_dashboard_only_as_averages(flow: Flow, client: 
     assert b"commentaar" not in client.get("/o/acme/dashboard/").content
 
 
-def test_list_and_dashboard_queries_do_not_grow_with_the_number_of_requests(flow: Flow, client: Client) -> None:
+def test_list_and_dashboard_queries_do_not_grow_with_the_number_of_requests(
+    flow: Flow, client: Client
+) -> None:
     client.force_login(flow.world.users["superuser"])
 
     def make(count: int) -> None:
@@ -268,11 +325,18 @@ def test_list_and_dashboard_queries_do_not_grow_with_the_number_of_requests(flow
         InterventionRequest.objects.bulk_create(
             [
                 InterventionRequest(
-                    number=f"B{count}-{n}", organisation=template.organisation, collectivity=template.collectivity,
-                    intervention=template.intervention, provider=template.provider, category="mental",
-                    requested_by=template.requested_by, consent_due_at=template.consent_due_at,
-                    submit_token=f"bulk{count}-{n}", status=RequestStatus.FORWARDED,
-                    consented_at=timezone.now(), forwarded_at=timezone.now(),
+                    number=f"B{count}-{n}",
+                    organisation=template.organisation,
+                    collectivity=template.collectivity,
+                    intervention=template.intervention,
+                    provider=template.provider,
+                    category="mental",
+                    requested_by=template.requested_by,
+                    consent_due_at=template.consent_due_at,
+                    submit_token=f"bulk{count}-{n}",
+                    status=RequestStatus.FORWARDED,
+                    consented_at=timezone.now(),
+                    forwarded_at=timezone.now(),
                 )
                 for n in range(count)
             ],

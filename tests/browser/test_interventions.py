@@ -1,0 +1,158 @@
+"""An intervention from request to survey, and a refusal, as the people involved do it in the browser."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+from typing import Any
+
+from django.core import mail
+from django.utils import timezone
+
+from tests.factories import PASSWORD, TOTP_SECRET
+from tests.personas import World
+from werkzorg.interventions.models import (
+    Appointment,
+    Intervention,
+    InterventionRequest,
+    Region,
+    RequestStatus,
+    SurveyResponse,
+)
+
+from .conftest import check_axe, sign_in
+
+
+def catalogue_item(world: World) -> Intervention:
+    item = Intervention.objects.create(
+        title="Coaching bij werkstress",
+        category="mental",
+        summary="Vijf gesprekken met een coach.",
+        description="Vijf gesprekken met een coach.",
+        price_excl_vat=Decimal("650.00"),
+        sessions=5,
+        duration_weeks=8,
+        delivery="both",
+    )
+    item.providers.set([world.provider_org])
+    item.regions.set(Region.objects.filter(code="nationwide"))
+    return item
+
+
+def mailed_link(address: str, prefix: str) -> str:
+    body = [m for m in mail.outbox if address in m.to][-1].body
+    match = re.search(rf"https?://[^/]+(/{prefix}/[^\s]+/)", body)
+    assert match, body
+    return match.group(1)
+
+
+def request_as_requester(world: World, page: Any, item: Intervention, email: str) -> InterventionRequest:
+    sign_in(page, "requester@acme.nl", PASSWORD, TOTP_SECRET)
+    page.goto("/interventiewijzer/")
+    check_axe(page)
+    page.fill("#id_q", "werkstress")
+    page.click("form.werkzorg-search button[type=submit]")
+    page.click(f"a:has-text('{item.title}')")
+    page.wait_for_url(f"**/interventiewijzer/{item.pk}/")
+    check_axe(page)
+    page.click("a:has-text('Acme')")
+    page.wait_for_url("**/interventies/aanvragen/**")
+    check_axe(page)
+    page.select_option("#id_collectivity", index=1)
+    page.select_option("#id_provider", index=1)
+    page.fill("#id_name", "Kees Zonnebloem")
+    page.fill("#id_email", email)
+    page.fill("#id_phone", "06 87 65 43 21")
+    page.click("form.werkzorg-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/interventies/\d+/$"))
+    check_axe(page)
+    return InterventionRequest.objects.get(employee_email=email)
+
+
+def test_request_consent_provider_and_survey(world: World, new_page: Any) -> None:
+    item = catalogue_item(world)
+    requester = new_page()
+    request = request_as_requester(world, requester, item, "kees@privemail.nl")
+    assert request.status == RequestStatus.AWAITING_CONSENT
+
+    employee = new_page()
+    employee.goto(mailed_link("kees@privemail.nl", "toestemming"))
+    check_axe(employee)
+    assert "Care Provider" in employee.inner_text("main")
+    employee.click("form:has(input[value=consent]) button")
+    employee.wait_for_selector("h1")
+    check_axe(employee)
+
+    provider = new_page()
+    sign_in(provider, "staff@care.nl", PASSWORD, TOTP_SECRET)
+    provider.goto("/o/care/werklijst/")
+    check_axe(provider)
+    provider.click(f"a:has-text('{request.number}')")
+    provider.wait_for_url(f"**/werklijst/{request.pk}/")
+    check_axe(provider)
+    assert "kees@privemail.nl" in provider.inner_text("main")
+    tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+    provider.fill("#id_starts_at", tomorrow.strftime("%Y-%m-%dT10:00"))
+    provider.click("form:has(#id_starts_at) button[type=submit]")
+    provider.wait_for_selector("text=/Ingepland|Planned/")
+    Appointment.objects.filter(request=request).update(starts_at=timezone.now() - datetime.timedelta(hours=1))
+    provider.reload()
+    provider.click("button:has-text('Aanwezig'), button:has-text('Attended')")
+    provider.wait_for_selector(
+        "button:has-text('Markeren als afgerond'), button:has-text('Mark as completed')"
+    )
+    check_axe(provider)
+    provider.click("button:has-text('Markeren als afgerond'), button:has-text('Mark as completed')")
+    provider.wait_for_load_state()
+    request.refresh_from_db()
+    assert request.status == RequestStatus.COMPLETED
+
+    # Two earlier answers, so that the dashboard may show an average (never a single person's score).
+    for n in range(2):
+        twin = InterventionRequest.objects.create(
+            number=f"IV-old-{n}",
+            organisation=world.org,
+            collectivity=request.collectivity,
+            intervention=item,
+            provider=world.provider_org,
+            category="mental",
+            requested_by=request.requested_by,
+            status="completed",
+            consent_due_at=timezone.now(),
+            submit_token=f"old-{n}",
+        )
+        SurveyResponse.objects.create(request=twin, score_offer=8, score_speed=8)
+    employee.goto(mailed_link("kees@privemail.nl", "enquete"))
+    check_axe(employee)
+    employee.check("input[name=score_offer][value='8']")
+    employee.check("input[name=score_speed][value='5']")
+    employee.click("form.werkzorg-form button[type=submit]")
+    employee.wait_for_selector("text=/Bedankt|Thank you/")
+    check_axe(employee)
+
+    boss = new_page()
+    sign_in(boss, "main@acme.nl", PASSWORD, TOTP_SECRET)
+    boss.goto("/o/acme/dashboard/")
+    check_axe(boss)
+    main_text = boss.inner_text("main")
+    assert re.search(r"7[.,]0", main_text), main_text  # speed: (8 + 8 + 5) / 3
+    boss.goto(f"/o/acme/interventies/{request.pk}/")
+    check_axe(boss)
+
+
+def test_refusal_erases_the_employee(world: World, new_page: Any) -> None:
+    item = catalogue_item(world)
+    requester = new_page()
+    request = request_as_requester(world, requester, item, "weigeraar@privemail.nl")
+    employee = new_page()
+    employee.goto(mailed_link("weigeraar@privemail.nl", "toestemming"))
+    employee.click("form:has(input[value=refuse]) button")
+    employee.wait_for_selector("h1")
+    check_axe(employee)
+    request.refresh_from_db()
+    assert request.status == RequestStatus.CANCELLED
+    assert (request.employee_name, request.employee_email, request.employee_phone) == ("", "", "")
+    requester.goto(f"/o/acme/interventies/{request.pk}/")
+    check_axe(requester)
+    assert "Kees" not in requester.inner_text("main")
