@@ -24,7 +24,10 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-SCALES = {"small": {"employees": 2_000, "members": 50}, "default": {"employees": 100_000, "members": 500}}
+SCALES = {
+    "small": {"employees": 2_000, "members": 50, "requests": 2_000},
+    "default": {"employees": 100_000, "members": 500, "requests": 100_000},
+}
 REPEAT = 7
 
 
@@ -120,7 +123,93 @@ def run(scale: dict[str, int]) -> dict[str, dict[str, float | int]]:
         lambda: list(Membership.objects.filter(organisation=org).select_related("user")),
         scale["members"],
     )
+    _interventions(org, membership.user, client, scale["requests"], record)
     return results
+
+
+def _interventions(org, user, client, count, record):  # type: ignore[no-untyped-def]
+    import datetime
+    from decimal import Decimal
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from tests.factories import OrganisationFactory
+    from werkzorg.interventions.models import Intervention, InterventionRequest
+    from werkzorg.organisations.models import Collectivity, OrganisationKind
+
+    provider = OrganisationFactory(kind=OrganisationKind.PROVIDER, slug="bench-provider")
+    collectivity = Collectivity.objects.create(
+        organisation=org, customer_number="9", collectivity_number="9", name="c"
+    )
+    items = []
+    for n, category in enumerate(["mental", "physical", "lifestyle", "training", "workshop"]):
+        item = Intervention.objects.create(
+            title=f"Interventie {n}",
+            category=category,
+            summary="s",
+            description="d",
+            price_excl_vat=Decimal("100"),
+            sessions=3,
+            duration_weeks=4,
+            delivery="both",
+        )
+        item.providers.set([provider])
+        items.append(item)
+    now = timezone.now()
+    statuses = [
+        "awaiting_consent",
+        "forwarded",
+        "contacted",
+        "planned",
+        "in_treatment",
+        "completed",
+        "cancelled",
+    ]
+    batch = []
+    for n in range(count):
+        created = now - datetime.timedelta(hours=n % 8000)
+        consented = created + datetime.timedelta(hours=20) if n % 7 else None
+        batch.append(
+            InterventionRequest(
+                number=f"IVB-{n:07d}",
+                organisation=org,
+                collectivity=collectivity,
+                intervention=items[n % 5],
+                provider=provider,
+                category=items[n % 5].category,
+                requested_by=user,
+                status=statuses[n % 7],
+                consent_due_at=created,
+                submit_token=f"b{n}",
+                consented_at=consented,
+                forwarded_at=consented,
+                first_appointment_at=consented + datetime.timedelta(days=4) if consented else None,
+            )
+        )
+        if len(batch) == 5_000:
+            InterventionRequest.objects.bulk_create(batch)
+            batch = []
+    InterventionRequest.objects.bulk_create(batch)
+    InterventionRequest.objects.filter(organisation=org).update(created_at=now)
+    record(
+        "interventions.list",
+        lambda: client.get("/o/bench/interventies/"),
+        lambda: list(
+            InterventionRequest.objects.filter(organisation=org)
+            .select_related("intervention", "provider")
+            .order_by("-created_at", "-pk")[:25]
+        ),
+        count,
+    )
+    record(
+        "interventions.dashboard",
+        lambda: client.get("/o/bench/dashboard/"),
+        lambda: list(
+            InterventionRequest.objects.filter(organisation=org).values("status").annotate(n=Count("id"))
+        ),
+        count,
+    )
 
 
 if __name__ == "__main__":
