@@ -521,7 +521,7 @@ def _requests(main: User, org: Organisation, provider_user: User, provider: Orga
     collectivity = org.collectivities.order_by("pk").first()
     assert collectivity is not None
     offered = list(Intervention.objects.filter(providers=provider).order_by("pk")[:4])
-    people = list(Employee.objects.filter(organisation=org, employment_end__isnull=True).order_by("pk")[:6])
+    people = list(Employee.objects.filter(organisation=org, employment_end__isnull=True).order_by("pk")[:8])
     made = []
     for n, person in enumerate(people):
         made.append(

@@ -364,3 +364,32 @@ def test_another_requesters_request_cannot_be_cancelled_or_decided(flow: Flow, c
     assert client.post(f"/o/acme/interventies/{request.pk}/annuleren/").status_code == 404
     request.refresh_from_db()
     assert request.status == RequestStatus.AWAITING_CONSENT
+
+
+def test_an_authorised_physician_requests_and_sees_only_own_requests(flow: Flow, client: Client) -> None:
+    from werkzorg.access import resolve_actor
+
+    physician = resolve_actor(flow.world.users["physician"], flow.world.org.slug)  # type: ignore[arg-type]
+    request = flow.submit(actor=physician, token="doc")
+    assert request.requested_as_physician
+    flow.submit(token="someone-else")
+    client.force_login(flow.world.users["physician"])
+    assert client.get("/o/acme/interventies/").context["page"].paginator.count == 1
+
+
+def test_the_desk_imports_the_catalogue_all_or_nothing(flow: Flow, client: Client) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from werkzorg.interventions.models import Intervention
+
+    client.force_login(flow.world.users["desk"])
+    url = "/desk/interventions/intervention/importeren/"
+    header = "titel;categorie;samenvatting;prijs;sessies;weken;vorm;regio's;aanbieders\n"
+    bad = header + "Nieuw aanbod;mental;Kort;100;3;4;online;UT;care\nFout;unknown;x;-5;x;1;fax;XX;nobody\n"
+    response = client.post(url, {"file": SimpleUploadedFile("c.csv", bad.encode())})
+    assert response.status_code == 200 and not Intervention.objects.filter(title="Nieuw aanbod").exists()
+    good = header + "Nieuw aanbod;mental;Kort;100,50;3;4;online;UT,NB;care\n"
+    assert client.post(url, {"file": SimpleUploadedFile("c.csv", good.encode())}).status_code == 302
+    item = Intervention.objects.get(title="Nieuw aanbod")
+    assert str(item.price_excl_vat) == "100.50" and item.regions.count() == 2
+    assert list(item.providers.values_list("slug", flat=True)) == ["care"]
