@@ -131,7 +131,7 @@ def _interventions(org, user, client, count, record):  # type: ignore[no-untyped
     import datetime
     from decimal import Decimal
 
-    from django.db.models import Count
+    from django.db.models import Count, F
     from django.utils import timezone
 
     from tests.factories import OrganisationFactory
@@ -191,7 +191,9 @@ def _interventions(org, user, client, count, record):  # type: ignore[no-untyped
             InterventionRequest.objects.bulk_create(batch)
             batch = []
     InterventionRequest.objects.bulk_create(batch)
-    InterventionRequest.objects.filter(organisation=org).update(created_at=now)
+    InterventionRequest.objects.filter(organisation=org).update(
+        created_at=F("consent_due_at")
+    )  # spread over time
     record(
         "interventions.list",
         lambda: client.get("/o/bench/interventies/"),

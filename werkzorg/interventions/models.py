@@ -147,7 +147,7 @@ class InterventionRequest(TimeStampedModel):
             models.UniqueConstraint(fields=["organisation", "submit_token"], name="one_request_per_submit"),
         ]
         indexes = [
-            models.Index(fields=["organisation", "-created_at"]),
+            models.Index(fields=["organisation", "-created_at", "-id"], name="request_org_newest"),
             models.Index(fields=["organisation", "status"]),
             models.Index(fields=["provider", "status"]),
         ]
