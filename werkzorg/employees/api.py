@@ -8,25 +8,14 @@ from rest_framework import generics, serializers
 from werkzorg.access import Perm
 from werkzorg.access.api import OrgPermission
 from werkzorg.employees import services
+from werkzorg.employees.forms import EMPLOYEE_FIELDS
 from werkzorg.employees.models import Employee
 
 
 class EmployeeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Employee
-        fields = [
-            "id",
-            "employee_number",
-            "first_name",
-            "name_prefix",
-            "last_name",
-            "email",
-            "mobile",
-            "date_of_birth",
-            "department",
-            "employment_start",
-            "employment_end",
-        ]
+        fields = ["id", *EMPLOYEE_FIELDS]
 
 
 class EmployeeListAPI(generics.ListAPIView):

@@ -5,16 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import admin, messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import URLPattern, path
-from django.utils.translation import gettext as _
+from django.contrib import admin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 
-from werkzorg.core.errors import DomainError
-from werkzorg.core.forms import add_domain_error
-from werkzorg.core.tabular import read_table
+from werkzorg.core.admin import FileImportAdminMixin
 from werkzorg.interventions.catalogue_import import import_catalogue
 from werkzorg.interventions.models import Intervention, InterventionRequest
 
@@ -31,47 +26,15 @@ class CatalogueImportForm(forms.Form):
 
 
 @admin.register(Intervention)
-class InterventionAdmin(admin.ModelAdmin):
+class InterventionAdmin(FileImportAdminMixin):
     list_display = ["title", "category", "delivery", "price_excl_vat", "sessions", "is_active"]
     list_filter = ["category", "delivery", "is_active", "regions"]
     search_fields = ["title", "summary"]
     filter_horizontal = ["providers", "regions"]
     change_list_template = "admin/interventions/intervention/change_list.html"
-
-    def get_urls(self) -> list[URLPattern]:
-        own = path(
-            "importeren/",
-            self.admin_site.admin_view(self.import_view),
-            name="interventions_intervention_import",
-        )
-        return [own, *super().get_urls()]
-
-    def import_view(self, request: HttpRequest) -> HttpResponse:
-        form = CatalogueImportForm(request.POST or None, request.FILES or None)
-        errors: list[tuple[int, list[str]]] = []
-        if request.method == "POST" and form.is_valid():
-            try:
-                report = import_catalogue(desk_user=request.user, table=read_table(form.cleaned_data["file"]))
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
-                if report.ok:
-                    self.message_user(
-                        request,
-                        _("Import done: %(created)d added, %(updated)d updated.")
-                        % {"created": report.created, "updated": report.updated},
-                        messages.SUCCESS,
-                    )
-                    return redirect("admin:interventions_intervention_changelist")
-                errors = [(e.line, e.messages) for e in report.errors]
-        context = {
-            **self.admin_site.each_context(request),
-            "form": form,
-            "errors": errors,
-            "title": _("Import the catalogue"),
-            "opts": self.model._meta,
-        }
-        return render(request, "admin/organisations/practitioner/import.html", context)
+    import_form = CatalogueImportForm
+    import_title = gettext_lazy("Import the catalogue")
+    import_function = staticmethod(import_catalogue)
 
 
 READONLY_REQUEST_FIELDS = (

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy
 
 from werkzorg.accounts.models import User
 from werkzorg.accounts.services import invite_main_account_holder
+from werkzorg.core.admin import FileImportAdminMixin
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import PhoneField, add_domain_error
-from werkzorg.core.tabular import read_table
 from werkzorg.organisations.models import (
     GRANT_FIELDS,
     Collectivity,
@@ -98,58 +98,22 @@ class OrganisationAdmin(admin.ModelAdmin):
         return render(request, "admin/organisations/invite_main.html", context)
 
 
-@admin.register(Practitioner)
-class PractitionerAdmin(admin.ModelAdmin):
-    list_display = ["name", "agb_code", "big_number", "profession", "user"]
-    search_fields = ["name", "agb_code", "big_number"]
-    raw_id_fields = ["user"]
-    change_list_template = "admin/organisations/practitioner/change_list.html"
-
-    def get_urls(self) -> list[URLPattern]:
-        custom = [
-            path(
-                "importeren/",
-                self.admin_site.admin_view(self.import_view),
-                name="organisations_practitioner_import",
-            )
-        ]
-        return custom + super().get_urls()
-
-    def import_view(self, request: HttpRequest) -> HttpResponse:
-        form = PractitionerImportForm(request.POST or None, request.FILES or None)
-        errors: list[tuple[int, list[str]]] = []
-        if request.method == "POST" and form.is_valid():
-            try:
-                report = import_practitioners(
-                    desk_user=cast(User, request.user), table=read_table(form.cleaned_data["file"])
-                )
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
-                if report.ok:
-                    self.message_user(
-                        request,
-                        _("Import done: %(created)d added, %(updated)d updated.")
-                        % {"created": report.created, "updated": report.updated},
-                        messages.SUCCESS,
-                    )
-                    return redirect("admin:organisations_practitioner_changelist")
-                errors = [(e.line, e.messages) for e in report.errors]
-        context = {
-            **self.admin_site.each_context(request),
-            "form": form,
-            "errors": errors,
-            "title": _("Import practitioners"),
-            "opts": self.model._meta,
-        }
-        return render(request, "admin/organisations/practitioner/import.html", context)
-
-
 class PractitionerImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("File (CSV or Excel)"),
         help_text=gettext_lazy("Columns: agb, big, naam, beroep, e-mail."),
     )
+
+
+@admin.register(Practitioner)
+class PractitionerAdmin(FileImportAdminMixin):
+    list_display = ["name", "agb_code", "big_number", "profession", "user"]
+    search_fields = ["name", "agb_code", "big_number"]
+    raw_id_fields = ["user"]
+    change_list_template = "admin/organisations/practitioner/change_list.html"
+    import_form = PractitionerImportForm
+    import_title = gettext_lazy("Import practitioners")
+    import_function = staticmethod(import_practitioners)
 
 
 @admin.register(PhysicianAuthorisation)
