@@ -208,6 +208,8 @@ MFA_ADAPTER = "werkzorg.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", "Werkzorg")
+# Accept the previous and next 30-second code too: phones drift, and a code typed at a boundary is not wrong.
+MFA_TOTP_TOLERANCE = 1
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
 # Employer, provider and physician users must have a second factor; the desk may relax it per deployment.
 WERKZORG_REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", True)
