@@ -17,6 +17,7 @@ from werkzorg.organisations.models import (
 
 from .factories import (
     EmployeeFactory,
+    InterventionFactory,
     MembershipFactory,
     OrganisationFactory,
     PractitionerFactory,
@@ -106,21 +107,10 @@ def build_world(*, with_interventions: bool = False) -> World:
 
 def add_intervention_objects(world: World) -> None:
     """A catalogue item and, in both employers, a forwarded request with an appointment and an extension."""
-    from decimal import Decimal
 
-    from werkzorg.interventions.models import Appointment, Extension, Intervention, InterventionRequest
+    from werkzorg.interventions.models import Appointment, Extension, InterventionRequest
 
-    intervention = Intervention.objects.create(
-        title="Coaching",
-        category="mental",
-        summary="s",
-        description="d",
-        price_excl_vat=Decimal("100"),
-        sessions=3,
-        duration_weeks=4,
-        delivery="online",
-    )
-    intervention.providers.set([world.provider_org])
+    intervention = InterventionFactory(title="Coaching", providers=[world.provider_org])
     world.objects["intervention"] = intervention
     pairs = (
         ("", world.org, world.users["requester"]),

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import datetime
 import re
-from decimal import Decimal
 from typing import Any
 
 from django.core import mail
 from django.utils import timezone
 
-from tests.factories import PASSWORD, TOTP_SECRET
+from tests.factories import PASSWORD, TOTP_SECRET, InterventionFactory
 from tests.personas import World
 from werkzorg.interventions.models import (
     Appointment,
     Intervention,
     InterventionRequest,
-    Region,
     RequestStatus,
     SurveyResponse,
 )
@@ -25,18 +23,7 @@ from .conftest import check_axe, sign_in
 
 
 def catalogue_item(world: World) -> Intervention:
-    item = Intervention.objects.create(
-        title="Coaching bij werkstress",
-        category="mental",
-        summary="Vijf gesprekken met een coach.",
-        description="Vijf gesprekken met een coach.",
-        price_excl_vat=Decimal("650.00"),
-        sessions=5,
-        duration_weeks=8,
-        delivery="both",
-    )
-    item.providers.set([world.provider_org])
-    item.regions.set(Region.objects.filter(code="nationwide"))
+    item: Intervention = InterventionFactory(title="Coaching bij werkstress", providers=[world.provider_org])
     return item
 
 

@@ -51,9 +51,8 @@ class WorklistAPI(generics.ListAPIView):
     required_perm = Perm.PROVIDER_WORK
 
     def get_queryset(self) -> QuerySet[InterventionRequest]:
-        organisation = self.request.actor.organisation  # type: ignore[attr-defined]
         return (
-            InterventionRequest.objects.for_provider(organisation)
+            queries.provider_requests(self.request.actor)  # type: ignore[attr-defined]
             .select_related("intervention", "provider")
             .order_by("-forwarded_at", "-pk")
         )

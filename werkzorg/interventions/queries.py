@@ -31,6 +31,12 @@ def visible_requests(actor: Actor) -> QuerySet[InterventionRequest]:
     return queryset.select_related("intervention", "provider", "collectivity", "requested_by")
 
 
+def provider_requests(actor: Actor) -> QuerySet[InterventionRequest]:
+    """A care provider's requests: only those forwarded to it after consent."""
+    require(actor, Perm.PROVIDER_WORK)
+    return InterventionRequest.objects.for_provider(actor.organisation)
+
+
 def active_catalogue() -> QuerySet[Intervention]:
     return (
         Intervention.objects.filter(is_active=True)

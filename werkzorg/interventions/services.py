@@ -22,6 +22,7 @@ from werkzorg.access.policy import describe_role
 from werkzorg.audit.models import AuditEventType
 from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError
+from werkzorg.core.tabular import write_xlsx
 from werkzorg.core.workdays import working_days_between
 from werkzorg.employees.models import Employee
 from werkzorg.interventions import workflow
@@ -526,6 +527,48 @@ def decide_extension(*, actor: Actor, extension: Extension, approve: bool) -> Ex
     _audit(AuditEventType.INTERVENTION_STATUS, request, actor=actor, detail=f"extension {locked.status}")
     _tell_provider(request, "provider_extension_decided")
     return locked
+
+
+def export_requests(*, actor: Actor, requests: Any) -> bytes:
+    """The (filtered) request list as Excel, without personal data; the export is audited."""
+    require(actor, Perm.VIEW_INTERVENTIONS)
+    header = [
+        _("Intervention number"),
+        _("Intervention"),
+        _("Category"),
+        _("Care provider"),
+        _("Status"),
+        _("Requested on"),
+        _("Consent on"),
+        _("First appointment"),
+        _("Completed on"),
+    ]
+
+    def day(value: datetime.datetime | None) -> str:
+        return timezone.localtime(value).strftime("%d-%m-%Y") if value else ""
+
+    rows = (
+        [
+            r.number,
+            r.intervention.title,
+            r.get_category_display(),
+            r.provider.name,
+            r.get_status_display(),
+            day(r.created_at),
+            day(r.consented_at),
+            day(r.first_appointment_at),
+            day(r.completed_at),
+        ]
+        for r in requests.order_by("-created_at").iterator(chunk_size=2000)
+    )
+    content = write_xlsx(header, rows, title="Interventies")
+    record(
+        AuditEventType.INTERVENTIONS_EXPORTED,
+        user=actor.user,
+        role=describe_role(actor),
+        organisation=actor.organisation,
+    )
+    return content
 
 
 # --- The survey ------------------------------------------------------------------------------

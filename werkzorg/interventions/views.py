@@ -12,11 +12,8 @@ from django.views.decorators.http import require_POST
 
 from werkzorg.access import Perm
 from werkzorg.access.views import OrgRequest, org_view, public_view
-from werkzorg.audit.models import AuditEventType
-from werkzorg.audit.services import record
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
-from werkzorg.core.tabular import write_xlsx
 from werkzorg.interventions import queries, services, workflow
 from werkzorg.interventions.filters import CatalogueFilter, RequestFilter
 from werkzorg.interventions.forms import AppointmentForm, ExtensionForm, RequestForm, SurveyForm
@@ -115,33 +112,7 @@ def request_list(request: OrgRequest) -> HttpResponse:
 def request_export(request: OrgRequest) -> HttpResponse:
     actor = request.actor
     filters = RequestFilter(request.GET or None, queryset=queries.visible_requests(actor))
-    header = [
-        _("Intervention number"),
-        _("Intervention"),
-        _("Category"),
-        _("Care provider"),
-        _("Status"),
-        _("Requested on"),
-        _("Consent on"),
-        _("First appointment"),
-        _("Completed on"),
-    ]
-    rows = (
-        [
-            r.number,
-            r.intervention.title,
-            r.get_category_display(),
-            r.provider.name,
-            r.get_status_display(),
-            _date(r.created_at),
-            _date(r.consented_at),
-            _date(r.first_appointment_at),
-            _date(r.completed_at),
-        ]
-        for r in filters.qs.order_by("-created_at").iterator(chunk_size=2000)
-    )
-    content = write_xlsx(header, rows, title="Interventies")
-    record(AuditEventType.INTERVENTIONS_EXPORTED, user=actor.user, organisation=actor.organisation)
+    content = services.export_requests(actor=actor, requests=filters.qs)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -149,10 +120,6 @@ def request_export(request: OrgRequest) -> HttpResponse:
         f'attachment; filename="interventies-{timezone.localdate():%Y%m%d}.xlsx"'
     )
     return response
-
-
-def _date(value: object) -> str:
-    return timezone.localtime(value).strftime("%d-%m-%Y") if value else ""  # type: ignore[arg-type]
 
 
 @org_view(Perm.REQUEST_INTERVENTIONS)
@@ -351,9 +318,7 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
 def worklist(request: OrgRequest) -> HttpResponse:
     actor = request.actor
     status = request.GET.get("status", "open")
-    queryset = InterventionRequest.objects.for_provider(actor.organisation).select_related(
-        "intervention", "organisation"
-    )
+    queryset = queries.provider_requests(actor).select_related("intervention", "organisation")
     if status == "open":
         queryset = queryset.filter(status__in=workflow.OPEN_STATUSES)
     elif status in RequestStatus.values:
@@ -393,7 +358,7 @@ def worklist_detail(request: OrgRequest, request_id: int) -> HttpResponse:
 @require_POST
 def worklist_action(request: OrgRequest, request_id: int, action: str) -> HttpResponse:
     actor = request.actor
-    found = InterventionRequest.objects.for_provider(actor.organisation).filter(pk=request_id).first()
+    found = queries.provider_requests(actor).filter(pk=request_id).first()
     if found is None:
         raise Http404
     back = redirect("interventions:worklist-detail", org=actor.organisation.slug, request_id=found.pk)

@@ -2,17 +2,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core import mail
 
-from tests.factories import MembershipFactory, OrganisationFactory
+from tests.factories import InterventionFactory, MembershipFactory, OrganisationFactory
 from tests.personas import World
 from werkzorg.access import Actor, resolve_actor
 from werkzorg.interventions import services
-from werkzorg.interventions.models import Intervention, InterventionRequest, Region
+from werkzorg.interventions.models import Intervention, InterventionRequest
 from werkzorg.organisations.models import OrganisationKind
 
 
@@ -62,18 +61,7 @@ def last_mail_to(address: str) -> Any:
 def flow(world: World, english: None) -> Flow:
     other = OrganisationFactory(slug="otherprovider", kind=OrganisationKind.PROVIDER, name="Other Provider")
     other_user = MembershipFactory(organisation=other, superuser=True, user__email="staff@other.nl").user
-    intervention = Intervention.objects.create(
-        title="Coaching bij stress",
-        category="mental",
-        summary="Vijf gesprekken",
-        description="Vijf gesprekken",
-        price_excl_vat=Decimal("650.00"),
-        sessions=5,
-        duration_weeks=8,
-        delivery="both",
-    )
-    intervention.providers.set([world.provider_org, other])
-    intervention.regions.set(Region.objects.filter(code="nationwide"))
+    intervention = InterventionFactory(title="Coaching bij stress", providers=[world.provider_org, other])
     return Flow(
         world=world,
         intervention=intervention,
