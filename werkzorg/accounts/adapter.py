@@ -26,6 +26,11 @@ class AccountAdapter(DefaultAccountAdapter):
         # Accounts come only from invitations (seed 004): nobody signs themselves up.
         return False
 
+    def format_email_subject(self, subject: str) -> str:
+        from werkzorg.organisations.models import OperatorSettings
+
+        return f"[{OperatorSettings.current().name}] {subject}"
+
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         return reverse("home")
 

@@ -81,3 +81,11 @@ def test_a_user_sees_and_ends_their_other_sessions(world: World) -> None:
     assert UserSession.objects.filter(user=user).count() == 1
     assert laptop.get("/o/acme/").status_code == 200
     assert phone.get("/o/acme/").status_code == 302
+
+
+def test_account_emails_carry_the_operators_name(world: World, client: Client, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.OPERATOR_NAME = "Arbo Oost"
+    client.post("/accounts/password/reset/", {"email": "main@acme.nl"})
+    message = mail.outbox[-1]
+    assert message.subject.startswith("[Arbo Oost]") and "Arbo Oost" in message.body
+    assert "testserver" not in message.body.splitlines()[0]
