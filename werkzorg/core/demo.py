@@ -545,11 +545,15 @@ def _requests(main: User, org: Organisation, provider_user: User, provider: Orga
     services.plan_appointment(
         actor=provider_actor, request=made[4], starts_at=timezone.now() + datetime.timedelta(days=5)
     )
-    done = made[5]
-    services.plan_appointment(
-        actor=provider_actor, request=done, starts_at=timezone.now() + datetime.timedelta(days=1)
-    )
-    Appointment.objects.filter(request=done).update(starts_at=timezone.now() - datetime.timedelta(days=1))
-    appointment = Appointment.objects.get(request=done)
-    services.record_attendance(actor=provider_actor, appointment_id=appointment.pk, attended=True)
-    services.complete_request(actor=provider_actor, request=done)
+    # Three completed courses with survey answers: the dashboard shows averages from three answers on.
+    for done, (offer, speed) in zip(made[5:], [(8, 7), (9, 8), (8, 8)], strict=False):
+        services.plan_appointment(
+            actor=provider_actor, request=done, starts_at=timezone.now() + datetime.timedelta(days=1)
+        )
+        Appointment.objects.filter(request=done).update(starts_at=timezone.now() - datetime.timedelta(days=1))
+        appointment = Appointment.objects.get(request=done)
+        services.record_attendance(actor=provider_actor, appointment_id=appointment.pk, attended=True)
+        services.complete_request(actor=provider_actor, request=done)
+        done.refresh_from_db()
+        token = services.survey_url(done).rstrip("/").rsplit("/", 1)[-1]
+        services.submit_survey(token=token, score_offer=offer, score_speed=speed, comment="")

@@ -14,4 +14,15 @@ document.addEventListener("DOMContentLoaded", function () {
     },
     options: { responsive: true, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } }
   });
+  var statusCanvas = document.getElementById("chart-status");
+  if (statusCanvas) {
+    new window.Chart(statusCanvas, {
+      type: "doughnut",
+      data: {
+        labels: data.statuses.labels,
+        datasets: [{ data: data.statuses.data, backgroundColor: ["#ffb612", "#8fcae7", "#01689b", "#154273", "#39870c", "#275937", "#d52b1e"] }]
+      },
+      options: { responsive: true, animation: false, plugins: { legend: { position: "right" } } }
+    });
+  }
 });

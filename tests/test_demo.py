@@ -1,0 +1,20 @@
+"""`make run` loads the demo data: it must load on an empty database and again on a loaded one."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from werkzorg.accounts.models import User
+from werkzorg.interventions.models import InterventionRequest, SurveyResponse
+from werkzorg.interventions.queries import MIN_SURVEY_GROUP
+
+
+def test_the_demo_loads_twice_and_shows_every_actor(db: None) -> None:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    call_command("load_demo", stdout=StringIO())
+    assert "anna.jansen@korenaar.nl" in out.getvalue() and "desk@werkzorg.example" in out.getvalue()
+    assert User.objects.count() == 10
+    assert User.objects.get(email="anna.jansen@korenaar.nl").memberships.count() == 2
+    assert InterventionRequest.objects.count() == 8
+    assert SurveyResponse.objects.count() >= MIN_SURVEY_GROUP  # the dashboard shows scores at once
