@@ -12,12 +12,37 @@ JUNK = ["abc", "-1", "9" * 30, "%00", "'; DROP TABLE x;--", "2026-13-45", "<scri
 def test_list_pages_survive_junk_parameters(full_world: World, junk: str) -> None:
     client = Client(raise_request_exception=False)
     client.force_login(full_world.users["superuser"])
-    params = {"q": junk, "pagina": junk, "toon": junk, "soort": junk, "status": junk, "category": junk,
-              "created_from": junk, "created_to": junk, "number": junk, "delivery": junk, "region": junk,
-              "max_price": junk, "interventie": junk, "onderwerp": junk, "vorm": junk, "regio": junk, "agb_code": junk}
-    for path in ["/o/acme/medewerkers/", "/o/acme/logboek/", "/o/acme/interventies/", "/o/acme/interventies/exporteren/",
-                 "/o/acme/interventies/aanvragen/", "/interventiewijzer/", "/interventiewijzer/hulp/",
-                 "/o/acme/bedrijfsartsen/", "/o/acme/dashboard/", "/o/acme/medewerkers/exporteren/"]:
+    params = {
+        "q": junk,
+        "pagina": junk,
+        "toon": junk,
+        "soort": junk,
+        "status": junk,
+        "category": junk,
+        "created_from": junk,
+        "created_to": junk,
+        "number": junk,
+        "delivery": junk,
+        "region": junk,
+        "max_price": junk,
+        "interventie": junk,
+        "onderwerp": junk,
+        "vorm": junk,
+        "regio": junk,
+        "agb_code": junk,
+    }
+    for path in [
+        "/o/acme/medewerkers/",
+        "/o/acme/logboek/",
+        "/o/acme/interventies/",
+        "/o/acme/interventies/exporteren/",
+        "/o/acme/interventies/aanvragen/",
+        "/interventiewijzer/",
+        "/interventiewijzer/hulp/",
+        "/o/acme/bedrijfsartsen/",
+        "/o/acme/dashboard/",
+        "/o/acme/medewerkers/exporteren/",
+    ]:
         response = client.get(path, params)
         assert response.status_code < 500, f"{path} with {junk!r}: {response.status_code}"
 
@@ -27,14 +52,32 @@ def test_forms_survive_junk(full_world: World, junk: str) -> None:
     client = Client(raise_request_exception=False)
     client.force_login(full_world.users["superuser"])
     posts = {
-        "/o/acme/medewerkers/nieuw/": {"employee_number": junk, "first_name": junk, "last_name": junk, "email": junk,
-                                       "mobile": junk, "date_of_birth": junk, "employment_start": junk},
-        "/o/acme/gebruikers/uitnodigen/": {"full_name": junk, "email": junk, "phone": junk, "role_reports": junk},
+        "/o/acme/medewerkers/nieuw/": {
+            "employee_number": junk,
+            "first_name": junk,
+            "last_name": junk,
+            "email": junk,
+            "mobile": junk,
+            "date_of_birth": junk,
+            "employment_start": junk,
+        },
+        "/o/acme/gebruikers/uitnodigen/": {
+            "full_name": junk,
+            "email": junk,
+            "phone": junk,
+            "role_reports": junk,
+        },
         f"/o/acme/gebruikers/{full_world.objects['membership'].pk}/": {"version": junk, "role_reports": "on"},  # type: ignore[attr-defined]
         "/o/acme/bedrijfsartsen/machtigen/": {"agb_code": junk},
         "/o/acme/voorwaarden/": {"accept": junk},
         f"/o/acme/interventies/aanvragen/?interventie={full_world.objects['intervention'].pk}": {  # type: ignore[attr-defined]
-            "collectivity": junk, "provider": junk, "name": junk, "email": junk, "phone": junk, "submit_token": junk},
+            "collectivity": junk,
+            "provider": junk,
+            "name": junk,
+            "email": junk,
+            "phone": junk,
+            "submit_token": junk,
+        },
         "/toestemming/abc/": {"decision": junk},
         "/enquete/abc/": {"score_offer": junk},
         f"/uitnodiging/{full_world.objects['invitation'].pk}/": {"code": junk},  # type: ignore[attr-defined]

@@ -34,7 +34,9 @@ def mailed_link(address: str, prefix: str) -> str:
     return match.group(1)
 
 
-def request_as_requester(world: World, page: Any, item: Intervention, email: str) -> InterventionRequest:
+def request_as_requester(
+    world: World, page: Any, item: Intervention, email: str, try_lookup: bool = False
+) -> InterventionRequest:
     sign_in(page, "requester@acme.nl", PASSWORD, TOTP_SECRET)
     page.goto("/interventiewijzer/")
     check_axe(page)
@@ -46,6 +48,13 @@ def request_as_requester(world: World, page: Any, item: Intervention, email: str
     page.click("a:has-text('Acme')")
     page.wait_for_url("**/interventies/aanvragen/**")
     check_axe(page)
+    if try_lookup:  # the register picker fills the employee number
+        employee = world.objects["employee"]
+        page.fill("#employee-lookup", employee.last_name)  # type: ignore[attr-defined]
+        page.click(f"button[data-fill-value='{employee.employee_number}']")  # type: ignore[attr-defined]
+        assert page.input_value("#id_employee_number") == employee.employee_number  # type: ignore[attr-defined]
+        check_axe(page)
+        page.fill("#id_employee_number", "")
     page.select_option("#id_collectivity", index=1)
     page.select_option("#id_provider", index=1)
     page.fill("#id_name", "Kees Zonnebloem")
@@ -131,7 +140,7 @@ def test_request_consent_provider_and_survey(world: World, new_page: Any) -> Non
 def test_refusal_erases_the_employee(world: World, new_page: Any) -> None:
     item = catalogue_item(world)
     requester = new_page()
-    request = request_as_requester(world, requester, item, "weigeraar@privemail.nl")
+    request = request_as_requester(world, requester, item, "weigeraar@privemail.nl", try_lookup=True)
     employee = new_page()
     employee.goto(mailed_link("weigeraar@privemail.nl", "toestemming"))
     employee.click("form:has(input[value=refuse]) button")

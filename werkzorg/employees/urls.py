@@ -6,6 +6,7 @@ app_name = "employees"
 urlpatterns = [
     path("", views.employee_list, name="list"),
     path("nieuw/", views.employee_create, name="create"),
+    path("zoeken/", views.employee_lookup, name="lookup"),
     path("importeren/", views.employee_import, name="import"),
     path("exporteren/", views.employee_export, name="export"),
     path("<int:employee_id>/", views.employee_detail, name="detail"),

@@ -31,6 +31,14 @@ def employee_list(request: OrgRequest) -> HttpResponse:
 
 
 @org_view(Perm.VIEW_EMPLOYEES)
+def employee_lookup(request: OrgRequest) -> HttpResponse:
+    """A few matches from the register for a picker (htmx): pick a person instead of typing their details."""
+    search = request.GET.get("q", "").strip()[:100]
+    matches = services.list_employees(actor=request.actor, search=search)[:8] if len(search) >= 2 else []
+    return render(request, "employees/_lookup.html", {"matches": matches, "search": search})
+
+
+@org_view(Perm.VIEW_EMPLOYEES)
 def employee_detail(request: OrgRequest, employee_id: int) -> HttpResponse:
     employee = services.read_employee(actor=request.actor, employee_id=employee_id)
     return render(request, "employees/detail.html", {"employee": employee})

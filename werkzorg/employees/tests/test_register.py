@@ -84,3 +84,14 @@ def test_another_organisations_employee_is_a_404_also_in_the_api(world: World, c
     assert client.get(f"/api/v1/o/acme/medewerkers/{other.pk}/").status_code == 404  # type: ignore[attr-defined]
     assert client.get("/api/v1/o/globex/medewerkers/").status_code == 404
     assert client.get("/api/v1/o/acme/medewerkers/").status_code == 200
+
+
+def test_the_picker_finds_people_and_audits_the_search(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    from werkzorg.audit.models import AuditEvent, AuditEventType
+
+    employee = world.objects["employee"]
+    client.force_login(world.users["requester"])
+    response = client.get("/o/acme/medewerkers/zoeken/", {"q": employee.last_name}, HTTP_HX_REQUEST="true")  # type: ignore[attr-defined]
+    assert employee.employee_number in response.content.decode()  # type: ignore[attr-defined]
+    assert AuditEvent.objects.filter(event_type=AuditEventType.EMPLOYEE_SEARCHED).exists()
+    assert "E" not in client.get("/o/acme/medewerkers/zoeken/", {"q": "x"}).content.decode()

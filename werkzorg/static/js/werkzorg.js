@@ -87,7 +87,22 @@
     });
   }
 
+  /* Pickers: a button with data-fill-target puts its value in that field (e.g. an employee from the register). */
+  function setupPickers() {
+    document.body.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-fill-target]");
+      if (!button) { return; }
+      var field = document.getElementById(button.dataset.fillTarget);
+      if (!field) { return; }
+      field.value = button.dataset.fillValue;
+      field.focus();
+      var list = button.closest("ul");
+      if (list) { list.remove(); }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setupPickers();
     setupSessionWarning();
     setupGroupSwitches();
     setupHtmxErrors();
