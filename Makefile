@@ -68,7 +68,8 @@ bench: $(VENV)/.installed assets
 	$(PY) -m bench
 
 messages: $(VENV)/.installed
-	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py makemessages -l nl -l en --ignore=node_modules --ignore=.venv --ignore=staticfiles
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py makemessages -l nl -l en --ignore=node_modules --ignore=.venv --ignore=staticfiles --ignore="tests/*"
+	for lang in nl en; do msgattrib --no-obsolete -o locale/$$lang/LC_MESSAGES/django.po locale/$$lang/LC_MESSAGES/django.po; done
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 lock:

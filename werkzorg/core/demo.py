@@ -8,7 +8,6 @@ import time
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.db import transaction
 
@@ -352,10 +351,6 @@ def _employees(org: Organisation, count: int, seed: int) -> None:
             )
         )
     Employee.objects.bulk_create(people)
-
-
-def has_totp(user: User) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 CATALOGUE = [

@@ -7,7 +7,6 @@ import re
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from stdnum.nl import bsn
 
 EIGHT_DIGITS = re.compile(r"^\d{8}$")
 
@@ -96,11 +95,6 @@ def validate_agb_code(value: str) -> None:
         raise ValidationError(_("An AGB code has exactly 8 digits."), code="agb")
 
 
-def validate_bsn(value: str) -> None:
-    if not bsn.is_valid(value or ""):
-        raise ValidationError(_("This is not a valid BSN (citizen service number)."), code="bsn")
-
-
 def normalise_phone(value: str) -> str:
     """Parse a Dutch or international mobile number and return it in E.164 (+316...)."""
     raw = (value or "").strip().replace("(0)", "")
@@ -127,10 +121,6 @@ def mask_phone(e164: str) -> str:
     if len(e164) < 6:
         return "****"
     return f"{e164[:3]} {e164[3]} ****{e164[-4:]}"
-
-
-def email_domain(email: str) -> str:
-    return email.rsplit("@", 1)[-1].lower() if "@" in email else ""
 
 
 def validate_personal_work_email(email: str, allowed_domains: list[str]) -> None:

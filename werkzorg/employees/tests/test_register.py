@@ -94,4 +94,6 @@ def test_the_picker_finds_people_and_audits_the_search(world: World, client) -> 
     response = client.get("/o/acme/medewerkers/zoeken/", {"q": employee.last_name}, HTTP_HX_REQUEST="true")  # type: ignore[attr-defined]
     assert employee.employee_number in response.content.decode()  # type: ignore[attr-defined]
     assert AuditEvent.objects.filter(event_type=AuditEventType.EMPLOYEE_SEARCHED).exists()
-    assert client.get("/o/acme/medewerkers/zoeken/", {"q": "x"}).content.decode().strip() == ""  # too short to search
+    assert (
+        client.get("/o/acme/medewerkers/zoeken/", {"q": "x"}).content.decode().strip() == ""
+    )  # too short to search
