@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +30,12 @@ class RequestForm(forms.Form):
         label=_("Employee's e-mail"), required=False, help_text=_("The consent request is sent here.")
     )
     phone = PhoneField(label=_("Employee's mobile number"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails to the employee"),
+        choices=settings.LANGUAGES,
+        initial="nl",
+        required=False,
+    )
     note = forms.CharField(
         label=_("Note for the provider"),
         required=False,

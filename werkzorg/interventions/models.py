@@ -120,6 +120,9 @@ class InterventionRequest(TimeStampedModel):
     employee_email = models.EmailField(_("employee's e-mail"), blank=True)
     employee_phone = models.CharField(_("employee's mobile"), max_length=20, blank=True)
     note_for_provider = models.TextField(_("note for the provider"), blank=True)
+    language = models.CharField(
+        _("language of the employee's e-mails"), max_length=5, choices=settings.LANGUAGES, default="nl"
+    )
     personal_data_erased_at = models.DateTimeField(null=True, blank=True)
     # Consent bookkeeping: the nonce makes every link single-use; clearing it voids the link.
     consent_nonce = models.CharField(max_length=32, blank=True)

@@ -171,6 +171,7 @@ def submit_request(
     phone: str,
     note: str,
     submit_token: str,
+    language: str = "nl",
 ) -> InterventionRequest:
     """Request an intervention for an employee; the employee is asked for consent before anything is forwarded."""
     require(actor, Perm.REQUEST_INTERVENTIONS)
@@ -202,6 +203,7 @@ def submit_request(
                 employee_email=email.strip().lower(),
                 employee_phone=phone,
                 note_for_provider=note.strip(),
+                language=language if language in dict(settings.LANGUAGES) else "nl",
                 consent_nonce=secrets.token_hex(16),
                 consent_due_at=now + datetime.timedelta(days=settings.INTERVENTION_CONSENT_DAYS),
                 submit_token=submit_token,
@@ -226,6 +228,7 @@ def _send_consent_request(request: InterventionRequest, template: str) -> None:
             "scope": consent_scope(request),
             "due": request.consent_due_at,
         },
+        language=request.language,
     )
 
 
@@ -278,6 +281,7 @@ def grant_consent(*, token: str) -> InterventionRequest:
         request.employee_email,
         "consent_confirmed",
         {"request": request, "withdraw_url": withdraw_url(request)},
+        language=request.language,
     )
     _tell_provider(request, "provider_new_request")
     _tell_requester(request, "requester_forwarded")
@@ -482,7 +486,12 @@ def complete_request(*, actor: Actor, request: InterventionRequest) -> Intervent
     locked.survey_nonce = secrets.token_hex(16)
     locked.save(update_fields=["survey_nonce"])
     if locked.employee_email:
-        send_email(locked.employee_email, "survey_invitation", {"request": locked, "url": survey_url(locked)})
+        send_email(
+            locked.employee_email,
+            "survey_invitation",
+            {"request": locked, "url": survey_url(locked)},
+            language=locked.language,
+        )
     _tell_requester(locked, "requester_completed")
     return locked
 

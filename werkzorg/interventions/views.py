@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -146,6 +147,7 @@ def request_create(request: OrgRequest) -> HttpResponse:
                 phone=data.get("phone") or "",
                 note=data.get("note") or "",
                 submit_token=data["submit_token"],
+                language=data.get("language") or "nl",
             )
         except DomainError as error:
             add_domain_error(form, error)
@@ -246,6 +248,13 @@ def dashboard(request: OrgRequest) -> HttpResponse:
 # --- The employee (no account): consent, withdrawal, survey ----------------------------------
 
 
+def _speak_employees_language(request: HttpRequest, found: InterventionRequest) -> None:
+    """Link pages open in the language the e-mail was sent in, unless the person chose one themselves."""
+    if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        translation.activate(found.language)
+        request.LANGUAGE_CODE = found.language
+
+
 def _invalid_link(request: HttpRequest, error: DomainError) -> HttpResponse:
     return render(request, "interventions/link_invalid.html", {"message": error.message}, status=410)
 
@@ -258,6 +267,7 @@ def consent(request: HttpRequest, token: str) -> HttpResponse:
             raise services.InvalidLink(_("This link is not valid (any more)."))
     except DomainError as error:
         return _invalid_link(request, error)
+    _speak_employees_language(request, found)
     if request.method == "POST":
         try:
             if request.POST.get("decision") == "consent":
@@ -286,6 +296,7 @@ def consent_withdraw(request: HttpRequest, token: str) -> HttpResponse:
         found = services.resolve_link(token, services.WITHDRAW_SALT)
     except DomainError as error:
         return _invalid_link(request, error)
+    _speak_employees_language(request, found)
     if request.method == "POST":
         try:
             services.withdraw_consent(token=token)
@@ -301,6 +312,7 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
         found = services.resolve_link(token, services.SURVEY_SALT)
     except DomainError as error:
         return _invalid_link(request, error)
+    _speak_employees_language(request, found)
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

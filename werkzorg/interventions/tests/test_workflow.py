@@ -393,3 +393,28 @@ def test_the_desk_imports_the_catalogue_all_or_nothing(flow: Flow, client: Clien
     item = Intervention.objects.get(title="Nieuw aanbod")
     assert str(item.price_excl_vat) == "100.50" and item.regions.count() == 2
     assert list(item.providers.values_list("slug", flat=True)) == ["care"]
+
+
+def test_an_english_speaking_employee_gets_english_mails_and_pages(
+    flow: Flow, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import translation
+
+    with translation.override("nl"), django_capture_on_commit_callbacks(execute=True):
+        services.submit_request(
+            actor=flow.requester,
+            intervention=flow.intervention,
+            collectivity=flow.world.org.collectivities.first(),  # type: ignore[arg-type]
+            provider=flow.provider.organisation,
+            employee=None,
+            name="Jane Doe",
+            email="jane@privemail.nl",
+            phone="",
+            note="",
+            submit_token="en",
+            language="en",
+        )
+    message = last_mail_to("jane@privemail.nl")
+    assert "consent" in message.subject and message.body.startswith("Dear Jane")
+    page = Client().get(f"/toestemming/{link_token(message.body, 'toestemming')}/")
+    assert "Do you consent?" in page.content.decode()
