@@ -72,12 +72,6 @@ class RequestForm(forms.Form):
         return data
 
 
-class ConsentForm(forms.Form):
-    decision = forms.ChoiceField(
-        choices=[("consent", "consent"), ("refuse", "refuse")], widget=forms.HiddenInput
-    )
-
-
 class AppointmentForm(forms.Form):
     starts_at = forms.DateTimeField(
         label=_("Date and time"),

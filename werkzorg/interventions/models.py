@@ -160,7 +160,7 @@ class InterventionRequest(TimeStampedModel):
 
 
 class StatusEvent(models.Model):
-    """One step on the request's timeline. Never personal data: the note is the system's own text."""
+    """One step on the request's timeline: which status, when, by whom. Never personal data."""
 
     request = models.ForeignKey(InterventionRequest, on_delete=models.CASCADE, related_name="events")
     status = models.CharField(max_length=20, choices=RequestStatus.choices)
@@ -168,7 +168,6 @@ class StatusEvent(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    note = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["at", "id"]

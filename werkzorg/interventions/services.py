@@ -101,9 +101,11 @@ def resolve_link(token: str, salt: str, *, lock: bool = False) -> InterventionRe
     return found
 
 
-def _event(request: InterventionRequest, status: str, by: Any = None, note: str = "") -> None:
+def _event(request: InterventionRequest, status: str, by: Any = None) -> None:
     StatusEvent.objects.create(
-        request=request, status=status, by=by if by is not None and by.is_authenticated else None, note=note
+        request=request,
+        status=status,
+        by=by if by is not None and by.is_authenticated else None,
     )
 
 
@@ -399,15 +401,13 @@ def _locked_for_provider(actor: Actor, request: InterventionRequest) -> Interven
     return locked
 
 
-def _move(
-    actor: Actor, request: InterventionRequest, target: RequestStatus, note: str = ""
-) -> InterventionRequest:
+def _move(actor: Actor, request: InterventionRequest, target: RequestStatus) -> InterventionRequest:
     workflow.check_transition(request.status, target, Role.PROVIDER)
     request.status = target
     if target == RequestStatus.COMPLETED:
         request.completed_at = timezone.now()
     request.save()
-    _event(request, target, actor.user, note)
+    _event(request, target, actor.user)
     _audit(AuditEventType.INTERVENTION_STATUS, request, actor=actor, detail=target)
     return request
 
