@@ -1,29 +1,22 @@
+"""Every portal app brings its own routes (see WerkzorgAppConfig); nothing here names a domain app."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from werkzorg.accounts import views as account_views
-from werkzorg.core import views as core_views
+from werkzorg.core.plugins import portal_apps
 
 admin.site.site_header = "Werkzorg - werkgeversdesk"
 admin.site.site_title = "Werkzorg desk"
 
+api_patterns = [path("", include(c.api_urls)) for c in portal_apps() if c.api_urls]
+
 urlpatterns = [
-    path("", account_views.home, name="home"),
-    path("accounts/phone/change/", account_views.change_phone, name="account_change_phone"),
+    *[path("", include(c.urls)) for c in portal_apps() if c.urls],
     path("accounts/", include("allauth.urls")),
-    path("", include("werkzorg.accounts.urls")),
-    path("", include("werkzorg.organisations.urls")),
-    path("o/<slug:org>/medewerkers/", include("werkzorg.employees.urls")),
-    path("o/<slug:org>/logboek/", include("werkzorg.audit.urls")),
-    path("", include("werkzorg.interventions.urls")),
-    path("api/v1/", include("config.api_urls")),
+    path("api/v1/", include((api_patterns, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("brand.css", core_views.brand_css, name="brand-css"),
-    path("healthz", core_views.healthz, name="healthz"),
     path(settings.DESK_URL_PATH, admin.site.urls),
 ]
-if settings.DEV_OUTBOX:
-    urlpatterns.append(path("dev/outbox/", core_views.dev_outbox, name="dev-outbox"))

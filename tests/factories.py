@@ -1,18 +1,16 @@
-"""Factories for the whole project: deterministic data, one place."""
+"""Factories of the foundation (organisations, users, memberships, practitioners); each domain app keeps its own."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 
+from werkzorg.access.policy import GRANT_FIELDS
 from werkzorg.accounts.models import User
-from werkzorg.employees.models import Employee
 from werkzorg.organisations.models import (
-    GRANT_FIELDS,
     Membership,
     Organisation,
     OrganisationKind,
@@ -74,39 +72,3 @@ class PractitionerFactory(factory.django.DjangoModelFactory):
 
     agb_code = factory.Sequence(lambda n: f"{20000000 + n}")
     name = factory.Sequence(lambda n: f"dr. Arts {n}")
-
-
-class EmployeeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Employee
-
-    organisation = factory.SubFactory(OrganisationFactory)
-    employee_number = factory.Sequence(lambda n: f"E{n:06d}")
-    first_name = factory.Sequence(lambda n: f"Voornaam{n}")
-    last_name = factory.Sequence(lambda n: f"Achternaam{n}")
-    email = factory.Sequence(lambda n: f"medewerker{n}@example.nl")
-
-
-class InterventionFactory(factory.django.DjangoModelFactory):
-    """A catalogue item offered nationwide by the given providers (`providers=[...]`)."""
-
-    class Meta:
-        model = "interventions.Intervention"
-        skip_postgeneration_save = True
-
-    title = factory.Sequence(lambda n: f"Coaching {n}")
-    category = "mental"
-    summary = "Vijf gesprekken met een coach."
-    description = "Vijf gesprekken met een coach."
-    price_excl_vat = Decimal("650.00")
-    sessions = 5
-    duration_weeks = 8
-    delivery = "both"
-
-    @factory.post_generation
-    def providers(self, create: bool, extracted: Any, **kwargs: Any) -> None:
-        from werkzorg.interventions.models import Region
-
-        if create:
-            self.providers.set(extracted or [])
-            self.regions.set(Region.objects.filter(code="nationwide"))

@@ -31,4 +31,4 @@ def world(db: None) -> World:
 @pytest.fixture
 def full_world(db: None) -> World:
     """The personas plus intervention requests, appointments and extensions in both employers."""
-    return build_world(with_interventions=True)
+    return build_world(full=True)

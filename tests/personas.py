@@ -1,28 +1,21 @@
-"""Named personas in two employers, a provider and the desk; every test world is built the same way."""
+"""Named personas in two employers, a provider and the desk; every test world is built the same way.
+
+The personas are the project's; each app adds the objects its URLs point at in `<app>/tests/world.py`
+(`extend(world)`, and `PLACEHOLDERS` naming which object fills which URL parameter), so a new app
+edits no file here.
+"""
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
+from importlib import import_module
+from types import ModuleType
 
-from django.utils import timezone
+from werkzorg.accounts.models import User
+from werkzorg.core.plugins import portal_apps
+from werkzorg.organisations.models import Organisation, OrganisationKind, PhysicianAuthorisation
 
-from werkzorg.accounts.models import Invitation, User
-from werkzorg.organisations.models import (
-    Collectivity,
-    Organisation,
-    OrganisationKind,
-    PhysicianAuthorisation,
-)
-
-from .factories import (
-    EmployeeFactory,
-    InterventionFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    PractitionerFactory,
-    UserFactory,
-)
+from .factories import MembershipFactory, OrganisationFactory, PractitionerFactory, UserFactory
 
 ROLE_PERSONAS = {
     "insurance": ("role_insurance",),
@@ -32,6 +25,16 @@ ROLE_PERSONAS = {
     "absence": ("role_absence",),
     "user_manager": ("can_invite_users", "can_assign_roles", "role_request_interventions"),
 }
+
+ALL_PERSONAS = [
+    "anonymous",
+    "superuser",
+    *ROLE_PERSONAS,
+    "other_superuser",
+    "provider",
+    "physician",
+    "desk",
+]
 
 
 @dataclass
@@ -43,7 +46,20 @@ class World:
     objects: dict[str, object] = field(default_factory=dict)
 
 
-def build_world(*, with_interventions: bool = False) -> World:
+def world_modules() -> list[ModuleType]:
+    """Each app's tests/world.py, lowest layer first."""
+    found = []
+    for app in portal_apps():
+        try:
+            found.append(import_module(f"{app.name}.tests.world"))
+        except ModuleNotFoundError as exc:
+            if exc.name not in {f"{app.name}.tests", f"{app.name}.tests.world"}:
+                raise
+    return found
+
+
+def build_world(*, full: bool = False) -> World:
+    """Two employers (the second is the outsider), a care provider, every persona; `full` adds workflow objects."""
     org = OrganisationFactory(slug="acme", name="Acme B.V.", email_domains="acme.nl")
     other = OrganisationFactory(slug="globex", name="Globex", email_domains="globex.nl")
     provider = OrganisationFactory(slug="care", name="Care Provider", kind=OrganisationKind.PROVIDER)
@@ -67,106 +83,12 @@ def build_world(*, with_interventions: bool = False) -> World:
     PhysicianAuthorisation.objects.create(
         organisation=org, practitioner=practitioner, authorised_by=world.users["superuser"]
     )
+    world.objects["practitioner"] = practitioner
     world.users["physician"] = physician
+    # The desk is staff and (like an operator's admin account often is) a Django superuser too:
+    # neither flag may give it standing in an organisation or medical data.
     world.users["desk"] = UserFactory(email="desk@operator.nl", is_staff=True, is_superuser=True)
-    # Objects a URL can point at, in the persona's own organisation and in the other one.
-    world.objects["employee"] = EmployeeFactory(organisation=org)
-    world.objects["other_employee"] = EmployeeFactory(organisation=other)
-    world.objects["membership"] = org.memberships.get(user=world.users["requester"])
-    world.objects["other_membership"] = other.memberships.first()
-    world.objects["authorisation"] = PhysicianAuthorisation.objects.get(organisation=org)
-    world.objects["invitation"] = Invitation.objects.create(
-        organisation=org,
-        email="new@acme.nl",
-        phone="+31611111111",
-        full_name="New Person",
-        expires_at=timezone.now() + datetime.timedelta(days=7),
-        invited_by=world.users["superuser"],
-    )
-    world.objects["other_invitation"] = Invitation.objects.create(
-        organisation=other,
-        email="new@globex.nl",
-        phone="+31611111112",
-        full_name="Other Person",
-        expires_at=timezone.now() + datetime.timedelta(days=7),
-        invited_by=world.users["other_superuser"],
-    )
-    world.objects["other_authorisation"] = PhysicianAuthorisation.objects.create(
-        organisation=other, practitioner=practitioner, authorised_by=world.users["other_superuser"]
-    )
-    Collectivity.objects.create(
-        organisation=org, customer_number="1", collectivity_number="1", name="Acme collectief"
-    )
-    Collectivity.objects.create(
-        organisation=other, customer_number="2", collectivity_number="1", name="Globex collectief"
-    )
-    if with_interventions:
-        add_intervention_objects(world)
+    for module in world_modules():
+        if full or not getattr(module, "FULL_ONLY", False):
+            module.extend(world)
     return world
-
-
-def add_intervention_objects(world: World) -> None:
-    """A catalogue item and, in both employers, a forwarded request with an appointment and an extension."""
-
-    from werkzorg.interventions.models import Appointment, Extension, InterventionRequest
-
-    intervention = InterventionFactory(title="Coaching", providers=[world.provider_org])
-    world.objects["intervention"] = intervention
-    pairs = (
-        ("", world.org, world.users["requester"]),
-        ("other_", world.other_org, world.users["other_superuser"]),
-    )
-    for key, org, requester in pairs:
-        request = InterventionRequest.objects.create(
-            number=f"IV-{org.slug}",
-            organisation=org,
-            collectivity=org.collectivities.first(),
-            intervention=intervention,
-            provider=world.provider_org,
-            category="mental",
-            requested_by=requester,
-            status="planned",
-            consent_due_at=timezone.now(),
-            forwarded_at=timezone.now(),
-            submit_token=f"w-{org.slug}",
-        )
-        world.objects[f"{key}request"] = request
-        world.objects[f"{key}appointment"] = Appointment.objects.create(
-            request=request, starts_at=timezone.now() + datetime.timedelta(days=7), created_by=requester
-        )
-        world.objects[f"{key}extension"] = Extension.objects.create(
-            request=request, reason="r", extra_sessions=1, requested_by=requester
-        )
-    # A request forwarded to another provider: the world's provider must never reach it.
-    elsewhere = OrganisationFactory(slug="care2", name="Care Two", kind=OrganisationKind.PROVIDER)
-    intervention.providers.add(elsewhere)
-    foreign = InterventionRequest.objects.create(
-        number="IV-care2",
-        organisation=world.org,
-        collectivity=world.org.collectivities.first(),
-        intervention=intervention,
-        provider=elsewhere,
-        category="mental",
-        requested_by=world.users["requester"],
-        status="planned",
-        consent_due_at=timezone.now(),
-        forwarded_at=timezone.now(),
-        submit_token="w-care2",
-    )
-    world.objects["provider_other_request"] = foreign
-    world.objects["provider_other_appointment"] = Appointment.objects.create(
-        request=foreign,
-        starts_at=timezone.now() + datetime.timedelta(days=7),
-        created_by=world.users["requester"],
-    )
-
-
-ALL_PERSONAS = [
-    "anonymous",
-    "superuser",
-    *ROLE_PERSONAS,
-    "other_superuser",
-    "provider",
-    "physician",
-    "desk",
-]

@@ -22,8 +22,8 @@ from .personas import ALL_PERSONAS, World
 POST_ONLY = {
     "organisations:switch",
     "organisations:remove",
-    "organisations:invitation-resend",
-    "organisations:invitation-revoke",
+    "accounts:invitation-resend",
+    "accounts:invitation-revoke",
     "organisations:physician-authorise",
     "organisations:physician-revoke",
     "accounts:session-keepalive",

@@ -37,14 +37,17 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # The portal's apps, lowest layer first (see docs/architecture.md); demo data loads in this order.
     "werkzorg.core",
-    "werkzorg.accounts",
-    "werkzorg.audit",
     "werkzorg.access",
+    "werkzorg.audit",
+    "werkzorg.desk",
     "werkzorg.organisations",
+    "werkzorg.notifications",
+    "werkzorg.accounts",
     "werkzorg.employees",
     "werkzorg.interventions",
-    "werkzorg.notifications",
+    "werkzorg.portal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -80,6 +83,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "werkzorg.accounts.middleware.RequireTwoFactorMiddleware",
     "werkzorg.core.middleware.NoStoreForSignedInMiddleware",
+    "werkzorg.core.middleware.NotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -96,7 +100,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "werkzorg.core.context_processors.portal",
+                "werkzorg.portal.context_processors.portal",
             ],
         },
     },
@@ -215,7 +219,7 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGI
 WERKZORG_REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", True)
 USERSESSIONS_TRACK_ACTIVITY = True
 
-# Invitations (seed 004): an SMS code valid 10 minutes, 5 tries, registration within 15 minutes of it.
+# Invitations (docs/domain.md, "Accounts"): an SMS code valid 10 minutes, 5 tries, registration within 15 minutes of it.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 INVITATION_CODE_VALID_SECONDS = 10 * 60
 INVITATION_CODE_MAX_ATTEMPTS = 5
@@ -267,6 +271,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "werkzorg.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Werkzorg API",

@@ -9,7 +9,7 @@ from typing import Any
 from django.core import mail
 from django.utils import timezone
 
-from tests.factories import PASSWORD, TOTP_SECRET, InterventionFactory
+from tests.factories import PASSWORD, TOTP_SECRET
 from tests.personas import World
 from werkzorg.interventions.models import (
     Appointment,
@@ -18,6 +18,7 @@ from werkzorg.interventions.models import (
     RequestStatus,
     SurveyResponse,
 )
+from werkzorg.interventions.tests.factories import InterventionFactory
 
 from .conftest import check_axe, sign_in
 

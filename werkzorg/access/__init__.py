@@ -2,6 +2,16 @@
 
 from werkzorg.access.actor import Actor
 from werkzorg.access.policy import Perm
-from werkzorg.access.rules import can, get_or_404, require, resolve_actor, scoped
+from werkzorg.access.rules import can, desk_actor, get_or_404, in_scope, require, resolve_actor, scope
 
-__all__ = ["Actor", "Perm", "can", "get_or_404", "require", "resolve_actor", "scoped"]
+__all__ = [
+    "Actor",
+    "Perm",
+    "can",
+    "desk_actor",
+    "get_or_404",
+    "in_scope",
+    "require",
+    "resolve_actor",
+    "scope",
+]

@@ -1,24 +1,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from werkzorg.access.policy import Perm, perms_for
+from werkzorg.access.policy import Perm, describe_role, perms_for
 
 if TYPE_CHECKING:
     from werkzorg.accounts.models import User
-    from werkzorg.organisations.models import Membership, Organisation, PhysicianAuthorisation
 
 
 @dataclass
 class Actor:
-    """A user acting for one organisation, with what they hold there."""
+    """Someone acting: a user for one organisation (member and/or authorised physician), or the desk.
+
+    The organisation, membership and authorisation are the models of the organisations app; this
+    layer reads only their grant fields and `is_provider`, so it needs no import of that app.
+    """
 
     user: User
-    organisation: Organisation
-    membership: Membership | None = None
-    physician_authorisation: PhysicianAuthorisation | None = None
+    organisation: Any = None
+    membership: Any = None
+    physician_authorisation: Any = None
+    is_desk: bool = False
     perms: frozenset[Perm] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         self.perms = perms_for(self)
+
+    @property
+    def role_label(self) -> str:
+        return describe_role(self)
+
+    @property
+    def is_provider(self) -> bool:
+        return bool(self.organisation is not None and self.organisation.is_provider)

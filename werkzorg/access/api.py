@@ -1,14 +1,15 @@
-"""The access module for the REST API: the same actor, perms and scoping as the HTML views."""
+"""The access module for the REST API: the same actor, perms, gates and scoping as the HTML views."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from werkzorg.access.policy import Perm
-from werkzorg.access.rules import can, resolve_actor
+from werkzorg.access.rules import can, closed_gate, resolve_actor
 
 
 class OrgPermission(BasePermission):
@@ -20,4 +21,9 @@ class OrgPermission(BasePermission):
         actor = resolve_actor(request.user, view.kwargs["org"])
         request.actor = actor  # type: ignore[attr-defined]
         perm: Perm = view.required_perm
-        return can(actor, perm)
+        if not can(actor, perm):
+            return False
+        gate = closed_gate(actor)
+        if gate is not None:
+            raise PermissionDenied(str(gate.message))
+        return True

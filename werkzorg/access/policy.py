@@ -1,9 +1,19 @@
-"""THE mapping from what a person holds (membership grants, authorisations) to what they may do."""
+"""THE mapping from what a person holds (membership grants, authorisations, desk staff) to what they may do.
+
+Every rights decision of the portal is made here or in `rules.py`; see docs/architecture.md.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from werkzorg.core.errors import DomainError
 
 if TYPE_CHECKING:
     from werkzorg.access.actor import Actor
@@ -24,17 +34,39 @@ class Perm(StrEnum):
     DECLARE_INVOICES = "declare_invoices"
     REQUEST_INTERVENTIONS = "request_interventions"
     VIEW_INTERVENTIONS = "view_interventions"
+    # Cancel a request, decide on an extension: the requester for their own, a superuser for all.
+    MANAGE_INTERVENTIONS = "manage_interventions"
     VIEW_ALL_INTERVENTIONS = "view_all_interventions"
     VIEW_DASHBOARD = "view_dashboard"
     REPORTS = "reports"
     ABSENCE = "absence"
     PROVIDER_WORK = "provider_work"
-    # Medical detail: granted only through a physician's authorisation (absence issue); no employer
-    # role, desk role or Django superuser flag implies it.
+    # Medical detail: held by an authorised occupational physician and nobody else; no employer role,
+    # desk role or Django superuser flag implies it.
     MEDICAL_DATA = "medical_data"
+    # The operator's desk (no organisation of its own).
+    DESK_ORGANISATIONS = "desk_organisations"
+    DESK_USERS = "desk_users"
+    DESK_CATALOGUE = "desk_catalogue"
+    DESK_PRACTITIONERS = "desk_practitioners"
+    DESK_TERMS = "desk_terms"
+    DESK_EMPLOYEES = "desk_employees"
+    DESK_AUDIT_LOG = "desk_audit_log"
 
 
-# A membership flag and what it grants; the permission group switches on everything under it.
+# The grants a membership (or an invitation) holds: permissions are about managing users, roles
+# about work. The field names are this vocabulary; models and forms use these tuples.
+PERMISSION_FIELDS = ("can_invite_users", "can_assign_permissions", "can_assign_roles")
+ROLE_FIELDS = (
+    "role_insurance",
+    "role_declare_invoices",
+    "role_request_interventions",
+    "role_reports",
+    "role_absence",
+)
+GRANT_FIELDS = PERMISSION_FIELDS + ROLE_FIELDS
+
+# A grant and what it gives; the permission group switches on everything under it.
 GRANT_PERMS: dict[str, frozenset[Perm]] = {
     "can_invite_users": frozenset({Perm.VIEW_USERS, Perm.INVITE_USERS}),
     "can_assign_permissions": frozenset({Perm.VIEW_USERS, Perm.ASSIGN_PERMISSIONS}),
@@ -42,7 +74,12 @@ GRANT_PERMS: dict[str, frozenset[Perm]] = {
     "role_insurance": frozenset({Perm.INSURANCE, Perm.VIEW_EMPLOYEES, Perm.MANAGE_EMPLOYEES}),
     "role_declare_invoices": frozenset({Perm.DECLARE_INVOICES}),
     "role_request_interventions": frozenset(
-        {Perm.REQUEST_INTERVENTIONS, Perm.VIEW_INTERVENTIONS, Perm.VIEW_EMPLOYEES}
+        {
+            Perm.REQUEST_INTERVENTIONS,
+            Perm.VIEW_INTERVENTIONS,
+            Perm.MANAGE_INTERVENTIONS,
+            Perm.VIEW_EMPLOYEES,
+        }
     ),
     "role_reports": frozenset({Perm.REPORTS, Perm.VIEW_DASHBOARD}),
     "role_absence": frozenset({Perm.ABSENCE, Perm.VIEW_EMPLOYEES, Perm.MANAGE_EMPLOYEES}),
@@ -57,6 +94,7 @@ SUPERUSER_PERMS = frozenset(
         Perm.VIEW_EMPLOYEES,
         Perm.MANAGE_EMPLOYEES,
         Perm.VIEW_INTERVENTIONS,
+        Perm.MANAGE_INTERVENTIONS,
         Perm.VIEW_ALL_INTERVENTIONS,
         Perm.VIEW_DASHBOARD,
     }
@@ -64,7 +102,14 @@ SUPERUSER_PERMS = frozenset(
 
 # What an occupational physician may do for an employer that authorised them.
 PHYSICIAN_PERMS = frozenset(
-    {Perm.VIEW_ORGANISATION, Perm.REQUEST_INTERVENTIONS, Perm.VIEW_INTERVENTIONS, Perm.VIEW_EMPLOYEES}
+    {
+        Perm.VIEW_ORGANISATION,
+        Perm.REQUEST_INTERVENTIONS,
+        Perm.VIEW_INTERVENTIONS,
+        Perm.MANAGE_INTERVENTIONS,
+        Perm.VIEW_EMPLOYEES,
+        Perm.MEDICAL_DATA,
+    }
 )
 
 # Perms that make sense only in a care provider's organisation, and those only in an employer's.
@@ -78,6 +123,7 @@ EMPLOYER_ONLY_PERMS = frozenset(
         Perm.DECLARE_INVOICES,
         Perm.REQUEST_INTERVENTIONS,
         Perm.VIEW_INTERVENTIONS,
+        Perm.MANAGE_INTERVENTIONS,
         Perm.VIEW_ALL_INTERVENTIONS,
         Perm.VIEW_DASHBOARD,
         Perm.REPORTS,
@@ -85,43 +131,124 @@ EMPLOYER_ONLY_PERMS = frozenset(
     }
 )
 
-
-def perms_for(actor: Actor) -> frozenset[Perm]:
-    perms: set[Perm] = set()
-    membership = actor.membership
-    if membership is not None:
-        perms.add(Perm.VIEW_ORGANISATION)
-        for field, granted in GRANT_PERMS.items():
-            if getattr(membership, field):
-                perms |= granted
-        if membership.is_superuser:
-            perms |= SUPERUSER_PERMS
-        if actor.organisation.is_provider:
-            perms = (perms - EMPLOYER_ONLY_PERMS) | PROVIDER_MEMBER_PERMS
-    if actor.physician_authorisation is not None and not actor.organisation.is_provider:
-        perms |= PHYSICIAN_PERMS
-    perms.discard(Perm.MEDICAL_DATA)
-    return frozenset(perms)
-
-
-ROLE_LABEL_FIELDS = (
-    "role_insurance",
-    "role_declare_invoices",
-    "role_request_interventions",
-    "role_reports",
-    "role_absence",
+# The desk: every staff member holds these for now (desk roles per person come with the security issue).
+DESK_PERMS = frozenset(
+    {
+        Perm.DESK_ORGANISATIONS,
+        Perm.DESK_USERS,
+        Perm.DESK_CATALOGUE,
+        Perm.DESK_PRACTITIONERS,
+        Perm.DESK_TERMS,
+        Perm.DESK_EMPLOYEES,
+        Perm.DESK_AUDIT_LOG,
+    }
 )
 
 
+def is_superuser_grants(grants: Mapping[str, bool]) -> bool:
+    """THE definition of a superuser (main account holder): all three user-management permissions."""
+    return all(grants.get(field) for field in PERMISSION_FIELDS)
+
+
+SUPERUSER_LOOKUP = dict.fromkeys(PERMISSION_FIELDS, True)
+
+
+def normalised_grants(grants: Mapping[str, bool]) -> dict[str, bool]:
+    return {field: bool(grants.get(field)) for field in GRANT_FIELDS}
+
+
+def grant_values(holder: object) -> dict[str, bool]:
+    return {field: bool(getattr(holder, field, False)) for field in GRANT_FIELDS}
+
+
+def perms_for(actor: Actor) -> frozenset[Perm]:
+    if actor.is_desk:
+        return DESK_PERMS
+    perms: set[Perm] = set()
+    membership = actor.membership
+    organisation = actor.organisation
+    is_provider = bool(organisation is not None and organisation.is_provider)
+    if membership is not None:
+        perms.add(Perm.VIEW_ORGANISATION)
+        held = grant_values(membership)
+        for field, granted in GRANT_PERMS.items():
+            if held[field]:
+                perms |= granted
+        if is_superuser_grants(held):
+            perms |= SUPERUSER_PERMS
+        if is_provider:
+            perms = (perms - EMPLOYER_ONLY_PERMS) | PROVIDER_MEMBER_PERMS
+    if actor.physician_authorisation is not None and not is_provider:
+        perms |= PHYSICIAN_PERMS
+    return frozenset(perms)
+
+
+def grant_needs(field: str) -> Perm:
+    return Perm.ASSIGN_PERMISSIONS if field in PERMISSION_FIELDS else Perm.ASSIGN_ROLES
+
+
+def may_grant(actor: Actor, field: str) -> bool:
+    """Nobody grants (or takes away) what they do not hold, and each group needs its own permission."""
+    held = grant_values(actor.membership) if actor.membership is not None else {}
+    return grant_needs(field) in actor.perms and held.get(field, False)
+
+
+def check_grantable(actor: Actor, old: Mapping[str, bool], new: Mapping[str, bool]) -> None:
+    refused = [f for f in GRANT_FIELDS if bool(old.get(f)) != bool(new.get(f)) and not may_grant(actor, f)]
+    if refused:
+        raise DomainError(
+            _("You may not grant or take away: %(rights)s.") % {"rights": ", ".join(grant_labels(refused))},
+            field=refused[0],
+        )
+
+
+def grant_labels(fields: list[str]) -> list[str]:
+    return [str(GRANT_LABELS[f]) for f in fields]
+
+
+# Labels of the grants in the words the UI uses (translated where shown).
+GRANT_LABELS: dict[str, Promise] = {
+    "can_invite_users": gettext_lazy("invite and remove users"),
+    "can_assign_permissions": gettext_lazy("assign permissions"),
+    "can_assign_roles": gettext_lazy("assign roles"),
+    "role_insurance": gettext_lazy("collective health insurance"),
+    "role_declare_invoices": gettext_lazy("declare invoices"),
+    "role_request_interventions": gettext_lazy("request interventions"),
+    "role_reports": gettext_lazy("reports"),
+    "role_absence": gettext_lazy("absence management"),
+}
+
+
 def describe_role(actor: Actor) -> str:
-    """The capacity someone acts in, for the audit log ('superuser', 'physician', roles...)."""
+    """The capacity someone acts in, for the audit log ('desk', 'superuser', 'physician', roles...)."""
+    if actor.is_desk:
+        return "desk"
+    parts: list[str] = []
     if actor.membership is not None:
-        if actor.membership.is_superuser:
-            return "superuser"
-        if actor.organisation.is_provider:
-            return "provider"
-        held = [f.removeprefix("role_") for f in ROLE_LABEL_FIELDS if getattr(actor.membership, f)]
-        return ",".join(held) or "member"
+        held = grant_values(actor.membership)
+        if is_superuser_grants(held):
+            parts.append("superuser")
+        elif actor.organisation is not None and actor.organisation.is_provider:
+            parts.append("provider")
+        else:
+            parts.append(",".join(f.removeprefix("role_") for f in ROLE_FIELDS if held[f]) or "member")
     if actor.physician_authorisation is not None:
-        return "physician"
-    return ""
+        parts.append("physician")
+    return "+".join(parts)
+
+
+def may_change_rights(actor: Actor) -> bool:
+    """Someone who may assign roles or permissions (each field is then checked by may_grant)."""
+    return Perm.ASSIGN_ROLES in actor.perms or Perm.ASSIGN_PERMISSIONS in actor.perms
+
+
+def standing_flags(actor: Actor) -> frozenset[str]:
+    """What someone is, for wording on pages: templates ask `can.superuser`, `can.physician`, `can.desk`."""
+    flags = set()
+    if actor.is_desk and actor.perms:
+        flags.add("desk")
+    if actor.membership is not None and is_superuser_grants(grant_values(actor.membership)):
+        flags.add("superuser")
+    if actor.physician_authorisation is not None and Perm.MEDICAL_DATA in actor.perms:
+        flags.add("physician")
+    return frozenset(flags)

@@ -1,43 +1,77 @@
-"""Who may do what, for which organisation: resolve the actor, check perms, scope queries."""
+"""Who may do what, for which organisation: resolve the actor, check perms, scope every tenant read.
+
+`scope()` is the one form of a tenant read: employers see their own rows (a requester only their own
+where the model has an owner), care providers what was sent to them, the desk no tenant rows at all
+outside its admin. A test fails on any hand-written tenant filter outside this package.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import Http404
+from django.utils.functional import Promise
 
 from werkzorg.access.actor import Actor
 from werkzorg.access.policy import Perm
+from werkzorg.core.errors import NotFound
+from werkzorg.core.tenancy import Tenancy
 
 if TYPE_CHECKING:
     from werkzorg.accounts.models import User
 
 M = TypeVar("M", bound=Model)
 
+# (organisation, membership, physician authorisation) of a user in the organisation with that slug.
+StandingResolver = Callable[[Any, str], "tuple[Any, Any, Any] | None"]
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A condition that keeps an actor out of an organisation's pages until it is met (the terms)."""
+
+    name: str
+    blocks: Callable[[Actor], bool]
+    url_name: str
+    message: str | Promise
+
+
+_standing: list[StandingResolver] = []
+_gates: list[Gate] = []
+
+
+def register_standing_resolver(resolver: StandingResolver) -> None:
+    """The organisations app tells this layer how to find a user's standing (set once, at start-up)."""
+    _standing[:] = [resolver]
+
+
+def register_gate(gate: Gate) -> None:
+    _gates[:] = [g for g in _gates if g.name != gate.name] + [gate]
+
+
+def closed_gate(actor: Actor, *, exempt: frozenset[str] = frozenset()) -> Gate | None:
+    return next((g for g in _gates if g.name not in exempt and g.blocks(actor)), None)
+
 
 def resolve_actor(user: User, org_slug: str) -> Actor:
-    """The user acting for the organisation `org_slug`; 404 when they have no standing there."""
-    from werkzorg.organisations.models import Membership, Organisation, PhysicianAuthorisation
-
-    if not user.is_authenticated:
-        raise Http404
-    organisation = Organisation.objects.filter(slug=org_slug, is_active=True).first()
-    if organisation is None:
-        raise Http404
-    membership = Membership.objects.filter(user=user, organisation=organisation).first()
-    authorisation = (
-        PhysicianAuthorisation.objects.active()
-        .filter(organisation=organisation, practitioner__user=user)
-        .select_related("practitioner")
-        .first()
-    )
-    if membership is None and authorisation is None:
-        raise Http404
+    """The user acting for the organisation `org_slug`; NotFound (a 404) without standing there."""
+    if not user.is_authenticated or not user.is_active or not _standing:
+        raise NotFound()
+    found = _standing[0](user, org_slug)
+    if found is None:
+        raise NotFound()
+    organisation, membership, authorisation = found
     return Actor(
         user=user, organisation=organisation, membership=membership, physician_authorisation=authorisation
     )
+
+
+def desk_actor(user: Any) -> Actor:
+    """The operator's desk: staff act without an organisation; a Django superuser flag adds nothing."""
+    return Actor(user=user, is_desk=bool(user.is_authenticated and user.is_active and user.is_staff))
 
 
 def can(actor: Actor | None, perm: Perm) -> bool:
@@ -50,19 +84,40 @@ def require(actor: Actor | None, perm: Perm) -> None:
         raise PermissionDenied
 
 
-def scoped(model_or_queryset: type[M] | QuerySet[M], actor: Actor) -> QuerySet[Any]:
-    """Tenant data of the actor's organisation only."""
-    queryset = (
-        model_or_queryset
-        if isinstance(model_or_queryset, QuerySet)
-        else model_or_queryset._default_manager.all()
-    )
-    return queryset.for_org(actor.organisation)  # type: ignore[attr-defined]
+def _queryset(source: type[M] | QuerySet[M]) -> QuerySet[M]:
+    return source if isinstance(source, QuerySet) else source._default_manager.all()
 
 
-def get_or_404(model_or_queryset: type[M] | QuerySet[M], actor: Actor, **lookup: Any) -> Any:
-    """One object of the actor's organisation; another tenant's object is a 404 like a missing one."""
-    obj = scoped(model_or_queryset, actor).filter(**lookup).first()
+def scope(source: type[M] | QuerySet[M], actor: Actor, *, aggregate: bool = False) -> QuerySet[M]:
+    """The rows of `source` the actor may see, by the tenancy its queryset declares.
+
+    `aggregate=True` is for figures over the whole organisation (a dashboard) that show no single row:
+    the owner rule (a requester sees only their own) does not apply to them.
+    """
+    queryset = _queryset(source)
+    tenancy: Tenancy | None = getattr(queryset, "tenancy", None)
+    if tenancy is None:
+        raise TypeError(f"{queryset.model.__name__} declares no tenancy; use a TenantQuerySet")
+    organisation = actor.organisation
+    if actor.is_desk or organisation is None:
+        return queryset.none()
+    if actor.is_provider and tenancy.provider:
+        return queryset.filter(**{tenancy.provider: organisation}, **tenancy.provider_condition)
+    queryset = queryset.filter(**{tenancy.organisation: organisation})
+    if aggregate:
+        return queryset
+    if tenancy.owner and (tenancy.all_rows_perm is None or not can(actor, Perm(tenancy.all_rows_perm))):
+        queryset = queryset.filter(**{tenancy.owner: actor.user})
+    return queryset
+
+
+def get_or_404(source: type[M] | QuerySet[M], actor: Actor, **lookup: Any) -> M:
+    """One object in the actor's scope; another tenant's object is a 404 like a missing one."""
+    obj = scope(source, actor).filter(**lookup).first()
     if obj is None:
-        raise Http404
+        raise NotFound()
     return obj
+
+
+def in_scope(obj: Model, actor: Actor) -> bool:
+    return scope(type(obj), actor).filter(pk=obj.pk).exists()

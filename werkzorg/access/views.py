@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 
 from werkzorg.access.actor import Actor
 from werkzorg.access.policy import Perm
-from werkzorg.access.rules import require, resolve_actor
+from werkzorg.access.rules import closed_gate, require, resolve_actor
 
 AccessKind = Literal["public", "user", "org"]
 ViewFunc = Callable[..., HttpResponse]
@@ -44,8 +44,11 @@ def user_view(view: ViewFunc) -> ViewFunc:
     return _mark(wrapped, "user", None)
 
 
-def org_view(perm: Perm, *, terms_exempt: bool = False) -> Callable[[ViewFunc], ViewFunc]:
-    """A page of one organisation (`org` in the URL) needing `perm`: 404 without standing, 403 without perm."""
+def org_view(perm: Perm, *, gates_exempt: frozenset[str] = frozenset()) -> Callable[[ViewFunc], ViewFunc]:
+    """A page of one organisation (`org` in the URL) needing `perm`: 404 without standing, 403 without perm.
+
+    A closed gate (terms not accepted) sends the user to the page that opens it.
+    """
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
@@ -55,16 +58,11 @@ def org_view(perm: Perm, *, terms_exempt: bool = False) -> Callable[[ViewFunc], 
             actor = resolve_actor(request.user, org)
             require(actor, perm)
             request.actor = actor  # type: ignore[attr-defined]
-            if not terms_exempt and _terms_outstanding(actor):
-                return redirect("organisations:terms", org=org)
+            gate = closed_gate(actor, exempt=gates_exempt)
+            if gate is not None:
+                return redirect(gate.url_name, org=org)
             return view(request, *args, **kwargs)
 
         return _mark(wrapped, "org", perm)
 
     return decorator
-
-
-def _terms_outstanding(actor: Actor) -> bool:
-    from werkzorg.organisations.queries import terms_outstanding
-
-    return terms_outstanding(actor.organisation)

@@ -14,8 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from werkzorg.accounts.models import User
-from werkzorg.audit.models import AuditEventType
+from werkzorg.accounts.models import AccountEvent, User
 from werkzorg.audit.services import record
 from werkzorg.core.validators import normalise_phone
 from werkzorg.notifications.sms import send_sms_now
@@ -23,7 +22,7 @@ from werkzorg.notifications.sms import send_sms_now
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
-        # Accounts come only from invitations (seed 004): nobody signs themselves up.
+        # Accounts come only from invitations (docs/domain.md, "Accounts"): nobody signs themselves up.
         return False
 
     def format_email_subject(self, subject: str) -> str:
@@ -76,7 +75,7 @@ class AccountAdapter(DefaultAccountAdapter):
         user.save(update_fields=["phone", "phone_verified"])
         if changed:
             record(
-                AuditEventType.CONTACT_CHANGED, user=user, request=self.request, subject=user, detail="phone"
+                AccountEvent.CONTACT_CHANGED, user=user, request=self.request, subject=user, detail="phone"
             )
 
     def get_user_by_phone(self, phone: str) -> User | None:

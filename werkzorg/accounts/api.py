@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.urls import path
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -34,3 +35,6 @@ class MeAPI(APIView):
                 ],
             }
         )
+
+
+urlpatterns = [path("me/", MeAPI.as_view(), name="me")]

@@ -1,9 +1,15 @@
-from django.apps import AppConfig
+from werkzorg.core import plugins
 
 
-class AccountsConfig(AppConfig):
+class AccountsConfig(plugins.WerkzorgAppConfig):
     name = "werkzorg.accounts"
-    default_auto_field = "django.db.models.BigAutoField"
+    urls = "werkzorg.accounts.urls"
+    api_urls = "werkzorg.accounts.api"
+    demo = "werkzorg.accounts.demo"
 
     def ready(self) -> None:
         from werkzorg.accounts import signals  # noqa: F401
+        from werkzorg.accounts.models import AccountEvent
+        from werkzorg.audit import events
+
+        events.register(AccountEvent)

@@ -14,6 +14,16 @@ from werkzorg.core.models import TenantQuerySet
 from werkzorg.organisations.models import Grants
 
 
+class AccountEvent(models.TextChoices):
+    INVITATION_SENT = "invitation_sent", _("Invitation sent")
+    INVITATION_REVOKED = "invitation_revoked", _("Invitation withdrawn")
+    INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+    MEMBER_ADDED = "member_added", _("User added to organisation")
+    USER_DISABLED = "user_disabled", _("User disabled")
+    TWO_FACTOR_RESET = "two_factor_reset", _("Two-factor reset by the desk")
+    CONTACT_CHANGED = "contact_changed", _("E-mail or mobile number changed")
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 

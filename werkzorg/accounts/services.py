@@ -18,17 +18,16 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from werkzorg.access import Actor, Perm, require
-from werkzorg.access.policy import describe_role
-from werkzorg.accounts.models import Invitation, InvitationStatus, User
-from werkzorg.audit.models import AuditEventType
+from werkzorg.access import Actor, Perm, get_or_404, require, scope
+from werkzorg.access.policy import GRANT_FIELDS, check_grantable, is_superuser_grants, normalised_grants
+from werkzorg.accounts.models import AccountEvent, Invitation, InvitationStatus, User
 from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.core.validators import mask_phone, validate_personal_work_email
 from werkzorg.notifications.services import send_email, send_sms
-from werkzorg.organisations.models import Membership, TermsVersion
+from werkzorg.organisations.models import Membership, Organisation, TermsVersion
 from werkzorg.organisations.queries import terms_outstanding
-from werkzorg.organisations.services import check_grantable, is_superuser_grants, normalised_grants
+from werkzorg.organisations.services import accept_terms
 
 RESEND_INTERVAL = timedelta(seconds=30)
 
@@ -45,7 +44,7 @@ def invitation_url(invitation: Invitation) -> str:
     return f"{settings.SITE_URL}/uitnodiging/{invitation.pk}/"
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def invite_user(
     *, actor: Actor, email: str, phone: str, full_name: str, grants: dict[str, bool]
 ) -> InviteResult:
@@ -63,7 +62,7 @@ def invite_user(
 
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None:
-        if Membership.objects.filter(user=existing, organisation=organisation).exists():
+        if scope(Membership, actor).filter(user=existing).exists():
             raise ConflictError(
                 _(
                     "%(email)s already has an account at %(org)s: change their rights instead of adding them again."
@@ -83,14 +82,7 @@ def invite_user(
         membership = Membership.objects.create(
             user=existing, organisation=organisation, added_by=actor.user, **grants
         )
-        record(
-            AuditEventType.MEMBER_ADDED,
-            user=actor.user,
-            role=describe_role(actor),
-            organisation=organisation,
-            subject=existing,
-            obj=membership,
-        )
+        record(AccountEvent.MEMBER_ADDED, actor=actor, subject=existing, obj=membership)
         send_email(
             existing.email,
             "member_added",
@@ -98,9 +90,7 @@ def invite_user(
         )
         return InviteResult(membership=membership)
 
-    if Invitation.objects.filter(
-        organisation=organisation, email=email, status=InvitationStatus.PENDING
-    ).exists():
+    if scope(Invitation, actor).filter(email=email, status=InvitationStatus.PENDING).exists():
         raise ConflictError(
             _("%(email)s has already been invited. Resend the invitation from the list instead.")
             % {"email": email},
@@ -115,13 +105,7 @@ def invite_user(
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
         **grants,
     )
-    record(
-        AuditEventType.INVITATION_SENT,
-        user=actor.user,
-        role=describe_role(actor),
-        organisation=organisation,
-        obj=invitation,
-    )
+    record(AccountEvent.INVITATION_SENT, actor=actor, obj=invitation)
     _send_invitation_email(invitation)
     return InviteResult(invitation=invitation)
 
@@ -139,10 +123,10 @@ def _send_invitation_email(invitation: Invitation) -> None:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def resend_invitation(*, actor: Actor, invitation: Invitation) -> None:
     require(actor, Perm.INVITE_USERS)
-    locked = Invitation.objects.select_for_update().get(pk=invitation.pk, organisation=actor.organisation)
+    locked = get_or_404(Invitation.objects.select_for_update(), actor, pk=invitation.pk)
     if locked.status != InvitationStatus.PENDING:
         raise ConflictError(_("This invitation is no longer open."))
     locked.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
@@ -150,22 +134,16 @@ def resend_invitation(*, actor: Actor, invitation: Invitation) -> None:
     _send_invitation_email(locked)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def revoke_invitation(*, actor: Actor, invitation: Invitation) -> None:
     require(actor, Perm.INVITE_USERS)
-    locked = Invitation.objects.select_for_update().get(pk=invitation.pk, organisation=actor.organisation)
+    locked = get_or_404(Invitation.objects.select_for_update(), actor, pk=invitation.pk)
     if locked.status != InvitationStatus.PENDING:
         raise ConflictError(_("This invitation is no longer open."))
     locked.status = InvitationStatus.REVOKED
     locked.code_hash = ""
     locked.save(update_fields=["status", "code_hash"])
-    record(
-        AuditEventType.INVITATION_REVOKED,
-        user=actor.user,
-        role=describe_role(actor),
-        organisation=actor.organisation,
-        obj=locked,
-    )
+    record(AccountEvent.INVITATION_REVOKED, actor=actor, obj=locked)
 
 
 def _hash_code(invitation: Invitation, code: str) -> str:
@@ -183,7 +161,7 @@ def _open_invitation(invitation_id: object) -> Invitation:
     return invitation
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def send_invitation_code(*, invitation_id: object) -> Invitation:
     """Send a fresh single-use SMS code (6 digits, 10 minutes, 5 tries); a new code voids the old one."""
     invitation = _open_invitation(invitation_id)
@@ -246,16 +224,16 @@ def registration_needs_terms(invitation: Invitation) -> bool:
     return is_superuser_grants(invitation.grant_values()) and terms_outstanding(invitation.organisation)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def register_from_invitation(
-    *, invitation_id: object, full_name: str, password: str, accept_terms: bool, ip_address: str | None = None
+    *, invitation_id: object, full_name: str, password: str, accept: bool, ip_address: str | None = None
 ) -> User:
     invitation = _open_invitation(invitation_id)
     if not registration_window_open(invitation):
         raise DomainError(
             _("The registration was not finished within 15 minutes of the code. Ask for a new code.")
         )
-    if registration_needs_terms(invitation) and not accept_terms:
+    if registration_needs_terms(invitation) and not accept:
         raise DomainError(_("Accept the terms and conditions to create the account."), field="accept_terms")
     candidate = User(email=invitation.email, full_name=full_name.strip(), phone=invitation.phone)
     try:
@@ -287,23 +265,11 @@ def register_from_invitation(
     invitation.status = InvitationStatus.ACCEPTED
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["status", "accepted_at"])
-    role = "superuser" if membership.is_superuser else "member"
-    record(
-        AuditEventType.INVITATION_ACCEPTED,
-        user=user,
-        role=role,
-        organisation=invitation.organisation,
-        obj=invitation,
-    )
+    actor = Actor(user=user, organisation=invitation.organisation, membership=membership)
+    record(AccountEvent.INVITATION_ACCEPTED, actor=actor, obj=invitation)
     current_terms = TermsVersion.current()
-    if accept_terms and current_terms is not None and registration_needs_terms(invitation):
-        from werkzorg.access import Actor as _Actor
-        from werkzorg.organisations.services import accept_terms as accept
-
-        accept(
-            actor=_Actor(user=user, organisation=invitation.organisation, membership=membership),
-            terms_version=current_terms,
-        )
+    if accept and current_terms is not None and registration_needs_terms(invitation):
+        accept_terms(actor=actor, terms_version=current_terms)
     return user
 
 
@@ -313,48 +279,40 @@ def end_user_sessions(user: User) -> None:
         user_session.end()
 
 
-@transaction.atomic
-def disable_user(*, desk_user: User, user: User) -> None:
+@transaction.atomic(durable=True)
+def disable_user(*, actor: Actor, user: User) -> None:
     """The desk disables an account: no more logins, and every open session ends now."""
-    if not desk_user.is_staff:
-        raise DomainError(_("Only the desk can disable accounts."))
+    require(actor, Perm.DESK_USERS)
     user.is_active = False
     user.save(update_fields=["is_active"])
     end_user_sessions(user)
-    record(AuditEventType.USER_DISABLED, user=desk_user, role="desk", subject=user, obj=user)
+    record(AccountEvent.USER_DISABLED, actor=actor, subject=user, obj=user)
 
 
-@transaction.atomic
-def reset_two_factor(*, desk_user: User, user: User) -> None:
+@transaction.atomic(durable=True)
+def reset_two_factor(*, actor: Actor, user: User) -> None:
     """The desk removes a lost device; the user sets up a new one at the next sign-in."""
-    if not desk_user.is_staff:
-        raise DomainError(_("Only the desk can reset two-factor authentication."))
+    require(actor, Perm.DESK_USERS)
     Authenticator.objects.filter(user=user).delete()
     end_user_sessions(user)
-    record(AuditEventType.TWO_FACTOR_RESET, user=desk_user, role="desk", subject=user, obj=user)
+    record(AccountEvent.TWO_FACTOR_RESET, actor=actor, subject=user, obj=user)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def invite_main_account_holder(
-    *, desk_user: User, organisation: object, email: str, phone: str, full_name: str
+    *, actor: Actor, organisation: Organisation, email: str, phone: str, full_name: str
 ) -> Invitation:
     """The desk starts an organisation: its first superuser gets an invitation with every right."""
-    from werkzorg.organisations.models import GRANT_FIELDS, Organisation
-
-    if not desk_user.is_staff:
-        raise DomainError(_("Only the desk can invite a main account holder."))
-    assert isinstance(organisation, Organisation)
+    require(actor, Perm.DESK_ORGANISATIONS)
     email = email.strip().lower()
     if not organisation.is_provider:
         try:
             validate_personal_work_email(email, organisation.domains)
         except ValidationError as exc:
             raise DomainError(exc.messages[0], field="email") from exc
-    if Invitation.objects.filter(
-        organisation=organisation, email=email, status=InvitationStatus.PENDING
-    ).exists():
+    if organisation.invitations.filter(email=email, status=InvitationStatus.PENDING).exists():
         raise ConflictError(_("%(email)s has already been invited.") % {"email": email}, field="email")
-    if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+    if organisation.memberships.filter(user__email__iexact=email).exists():
         raise ConflictError(
             _("%(email)s already has an account at this organisation.") % {"email": email}, field="email"
         )
@@ -363,12 +321,10 @@ def invite_main_account_holder(
         email=email,
         phone=phone,
         full_name=full_name.strip(),
-        invited_by=desk_user,
+        invited_by=actor.user,
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
         **dict.fromkeys(GRANT_FIELDS, True),
     )
-    record(
-        AuditEventType.INVITATION_SENT, user=desk_user, role="desk", organisation=organisation, obj=invitation
-    )
+    record(AccountEvent.INVITATION_SENT, actor=actor, organisation=organisation, obj=invitation)
     _send_invitation_email(invitation)
     return invitation

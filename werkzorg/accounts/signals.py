@@ -10,8 +10,8 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from werkzorg.accounts.models import User
-from werkzorg.audit.models import AuditEventType
+from werkzorg.accounts.models import AccountEvent, User
+from werkzorg.audit.events import AuditEventType
 from werkzorg.audit.services import record
 
 
@@ -48,4 +48,4 @@ def on_logged_out(sender: Any, request: HttpRequest | None, user: User | None, *
 
 @receiver(email_changed)
 def on_email_changed(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
-    record(AuditEventType.CONTACT_CHANGED, user=user, request=request, subject=user, detail="email")
+    record(AccountEvent.CONTACT_CHANGED, user=user, request=request, subject=user, detail="email")

@@ -15,15 +15,17 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from werkzorg.access.views import public_view, user_view
+from werkzorg.access import Perm, get_or_404, scope
+from werkzorg.access.views import OrgRequest, org_view, public_view, user_view
 from werkzorg.accounts import services
 from werkzorg.accounts.forms import CodeForm, RegisterForm
-from werkzorg.accounts.models import Invitation
+from werkzorg.accounts.models import Invitation, InvitationStatus
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
 from werkzorg.core.validators import mask_phone
+from werkzorg.organisations.forms import InviteForm
 from werkzorg.organisations.models import TermsVersion
-from werkzorg.organisations.queries import list_organisations_for_user
+from werkzorg.organisations.queries import list_members, list_organisations_for_user
 
 SESSION_INVITATION_KEY = "werkzorg_invitation"
 
@@ -91,7 +93,7 @@ def invitation_register(request: HttpRequest, invitation_id: uuid.UUID) -> HttpR
                 invitation_id=found.pk,
                 full_name=form.cleaned_data["full_name"],
                 password=form.cleaned_data["password1"],
-                accept_terms=bool(form.cleaned_data.get("accept_terms")),
+                accept=bool(form.cleaned_data.get("accept_terms")),
             )
         except DomainError as error:
             if not services.registration_window_open(found):
@@ -157,18 +159,73 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
 
 
-@user_view
-def home(request: HttpRequest) -> HttpResponse:
-    """After sign-in: the organisation worked for last time, or a choice."""
-    user = request.user
-    organisations = list_organisations_for_user(user)
-    last = getattr(user, "last_organisation_id", None)
-    for organisation in organisations:
-        if organisation.pk == last:
-            return redirect("organisations:home", org=organisation.slug)
-    if len(organisations) == 1:
-        return redirect("organisations:home", org=organisations[0].slug)
-    return redirect("organisations:choose")
-
-
 change_phone = user_view(reauthentication_required(allauth_change_phone))
+
+
+# --- The organisation's users and invitations ---------------------------------------------------
+
+
+@org_view(Perm.VIEW_USERS)
+def user_list(request: OrgRequest) -> HttpResponse:
+    actor = request.actor
+    invitations = (
+        scope(Invitation, actor).filter(status=InvitationStatus.PENDING).select_related("invited_by")
+    )
+    return render(
+        request,
+        "organisations/users.html",
+        {"members": list_members(actor), "invitations": invitations, "mask_phone": mask_phone},
+    )
+
+
+@org_view(Perm.INVITE_USERS)
+def user_invite(request: OrgRequest) -> HttpResponse:
+    actor = request.actor
+    form = InviteForm(request.POST or None, actor=actor)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.invite_user(
+                actor=actor,
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                full_name=form.cleaned_data["full_name"],
+                grants=form.grants(),
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            if result.membership is not None:
+                messages.success(
+                    request,
+                    _(
+                        "%(email)s already has an account and now also has access to %(org)s; they received a notice."
+                    )
+                    % {"email": form.cleaned_data["email"], "org": actor.organisation.name},
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Invitation sent to %(email)s. They will receive a code by SMS when they open the link."
+                    )
+                    % {"email": form.cleaned_data["email"]},
+                )
+            return redirect("accounts:users", org=actor.organisation.slug)
+    return render(request, "organisations/invite.html", {"form": form})
+
+
+@org_view(Perm.INVITE_USERS)
+@require_POST
+def invitation_action(request: OrgRequest, invitation_id: str, action: str) -> HttpResponse:
+    actor = request.actor
+    invitation = get_or_404(Invitation, actor, pk=invitation_id)
+    try:
+        if action == "opnieuw":
+            services.resend_invitation(actor=actor, invitation=invitation)
+            messages.success(request, _("Invitation sent again to %(email)s.") % {"email": invitation.email})
+        else:
+            services.revoke_invitation(actor=actor, invitation=invitation)
+            messages.success(request, _("Invitation for %(email)s withdrawn.") % {"email": invitation.email})
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    return redirect("accounts:users", org=actor.organisation.slug)

@@ -1,6 +1,11 @@
-from django.apps import AppConfig
+from werkzorg.core import plugins
 
 
-class AuditConfig(AppConfig):
+class AuditConfig(plugins.WerkzorgAppConfig):
     name = "werkzorg.audit"
-    default_auto_field = "django.db.models.BigAutoField"
+    urls = "werkzorg.audit.urls"
+
+    def ready(self) -> None:
+        from werkzorg.audit import events
+
+        events.register(events.AuditEventType)

@@ -7,38 +7,8 @@ from typing import Any, NoReturn
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class AuditEventType(models.TextChoices):
-    LOGIN = "login", _("Signed in")
-    LOGIN_FAILED = "login_failed", _("Failed sign-in")
-    LOGOUT = "logout", _("Signed out")
-    INVITATION_SENT = "invitation_sent", _("Invitation sent")
-    INVITATION_REVOKED = "invitation_revoked", _("Invitation withdrawn")
-    INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
-    MEMBER_ADDED = "member_added", _("User added to organisation")
-    MEMBER_REMOVED = "member_removed", _("User removed from organisation")
-    RIGHTS_CHANGED = "rights_changed", _("Rights changed")
-    PHYSICIAN_AUTHORISED = "physician_authorised", _("Physician authorised")
-    PHYSICIAN_REVOKED = "physician_revoked", _("Physician authorisation revoked")
-    TERMS_ACCEPTED = "terms_accepted", _("Terms accepted")
-    USER_DISABLED = "user_disabled", _("User disabled")
-    TWO_FACTOR_RESET = "two_factor_reset", _("Two-factor reset by the desk")
-    CONTACT_CHANGED = "contact_changed", _("E-mail or mobile number changed")
-    EMPLOYEE_READ = "employee_read", _("Employee data read")
-    EMPLOYEE_SEARCHED = "employee_searched", _("Employee register searched")
-    EMPLOYEE_CHANGED = "employee_changed", _("Employee data changed")
-    EMPLOYEES_IMPORTED = "employees_imported", _("Employee register imported")
-    EMPLOYEES_EXPORTED = "employees_exported", _("Employee register exported")
-    AUDIT_LOG_READ = "audit_log_read", _("Audit log read")
-    INTERVENTION_REQUESTED = "intervention_requested", _("Intervention requested")
-    INTERVENTION_CANCELLED = "intervention_cancelled", _("Intervention cancelled")
-    INTERVENTION_READ = "intervention_read", _("Intervention request read")
-    INTERVENTION_STATUS = "intervention_status", _("Intervention status changed")
-    INTERVENTIONS_EXPORTED = "interventions_exported", _("Intervention requests exported")
-    CONSENT_GIVEN = "consent_given", _("Consent given by the employee")
-    CONSENT_REFUSED = "consent_refused", _("Consent refused by the employee")
-    CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn by the employee")
-    CONSENT_EXPIRED = "consent_expired", _("Consent expired (no answer)")
+from werkzorg.audit import events
+from werkzorg.core.tenancy import Tenancy
 
 
 class AuditQuerySet(models.QuerySet["AuditEvent"]):
@@ -48,13 +18,13 @@ class AuditQuerySet(models.QuerySet["AuditEvent"]):
     def delete(self) -> NoReturn:
         raise PermissionError("Audit events cannot be deleted")
 
-    def for_org(self, organisation: Any) -> AuditQuerySet:
-        return self.filter(organisation=organisation)
+    # An organisation's log; read only through werkzorg.audit.services.read_audit_log.
+    tenancy = Tenancy()
 
 
 class AuditEvent(models.Model):
     occurred_at = models.DateTimeField(_("time (UTC)"), auto_now_add=True, db_index=True)
-    event_type = models.CharField(_("event"), max_length=40, choices=AuditEventType.choices)
+    event_type = models.CharField(_("event"), max_length=40)  # codes registered in audit/events.py
     outcome = models.CharField(_("outcome"), max_length=10, default="success")
     # Who: the user and the capacity (role) they acted in.
     actor_id = models.BigIntegerField(_("user id"), null=True, blank=True)
@@ -92,3 +62,6 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise PermissionError("Audit events cannot be deleted")
+
+    def get_event_type_display(self) -> str:
+        return events.label(self.event_type)

@@ -1,13 +1,17 @@
-"""Writing audit events. The one way in: record()."""
+"""Writing audit events. The one way in: record(); with an actor it derives user, role and organisation."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
-from werkzorg.audit.models import AuditEvent, AuditEventType
+from werkzorg.access import Actor, Perm, require, scope
+from werkzorg.audit import events
+from werkzorg.audit.events import AuditEventType
+from werkzorg.audit.models import AuditEvent
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -17,8 +21,9 @@ def client_ip(request: HttpRequest | None) -> str | None:
 
 
 def record(
-    event_type: AuditEventType,
+    event_type: StrEnum,
     *,
+    actor: Actor | None = None,
     user: Any = None,
     role: str = "",
     organisation: Any = None,
@@ -28,7 +33,16 @@ def record(
     outcome: str = "success",
     detail: str = "",
 ) -> AuditEvent:
-    """Write one audit event. `subject` is the person concerned, `obj` the thing acted on; only ids go in."""
+    """Write one audit event. `subject` is the person concerned, `obj` the thing acted on; only ids go in.
+
+    Pass `actor` when someone acts in a capacity (member, physician, provider, desk); `user`/`role`
+    only where there is no actor yet (sign-in, registration) or nobody (the employee's link, a deadline).
+    """
+    if not events.is_known(event_type):
+        raise ValueError(f"unregistered audit event type {event_type!r}")
+    if actor is not None:
+        user, role = actor.user, actor.role_label
+        organisation = organisation if organisation is not None else actor.organisation
     authenticated = user is not None and getattr(user, "is_authenticated", False)
     return AuditEvent.objects.create(
         event_type=event_type,
@@ -47,38 +61,21 @@ def record(
     )
 
 
-def organisation_events(organisation: Any) -> Q:
-    """The organisation's own events, plus its members' sign-ins, failures and contact changes (not tied to one tenant)."""
-    from werkzorg.organisations.models import Membership
-
-    member_ids = list(Membership.objects.filter(organisation=organisation).values_list("user_id", flat=True))
-    personal = [AuditEventType.LOGIN, AuditEventType.LOGOUT, AuditEventType.CONTACT_CHANGED]
-    return (
-        Q(organisation=organisation)
-        | Q(organisation__isnull=True, actor_id__in=member_ids, event_type__in=personal)
-        | Q(
-            organisation__isnull=True,
-            event_type=AuditEventType.LOGIN_FAILED,
-            subject_type="user",
-            subject_id__in=[str(pk) for pk in member_ids],
-        )
-    )
+PERSONAL_EVENTS = ("login", "logout", "contact_changed")
 
 
-def read_audit_log(*, actor: Any, event_type: str = "") -> Any:
-    """The organisation's log for its superusers; reading it is itself logged."""
-    from werkzorg.access import Perm, require
-    from werkzorg.access.policy import describe_role
-
+def read_audit_log(*, actor: Actor, event_type: str = "") -> QuerySet[AuditEvent]:
+    """The organisation's log for its superusers, plus its members' sign-ins; reading it is itself logged."""
     require(actor, Perm.VIEW_AUDIT_LOG)
-    record(
-        AuditEventType.AUDIT_LOG_READ,
-        user=actor.user,
-        role=describe_role(actor),
-        organisation=actor.organisation,
-        detail=f"filter: {event_type}" if event_type else "",
+    record(AuditEventType.AUDIT_LOG_READ, actor=actor, detail=f"filter: {event_type}" if event_type else "")
+    member_ids = list(scope(actor.organisation.memberships.all(), actor).values_list("user_id", flat=True))
+    personal = Q(organisation__isnull=True, actor_id__in=member_ids, event_type__in=PERSONAL_EVENTS) | Q(
+        organisation__isnull=True,
+        event_type=AuditEventType.LOGIN_FAILED,
+        subject_type="user",
+        subject_id__in=[str(pk) for pk in member_ids],
     )
-    events = AuditEvent.objects.filter(organisation_events(actor.organisation))
-    if event_type in AuditEventType.values:
-        events = events.filter(event_type=event_type)
-    return events
+    log = scope(AuditEvent, actor) | AuditEvent.objects.filter(personal)
+    if events.is_known(event_type):
+        log = log.filter(event_type=event_type)
+    return log

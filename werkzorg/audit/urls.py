@@ -3,4 +3,4 @@ from django.urls import path
 from werkzorg.audit import views
 
 app_name = "audit"
-urlpatterns = [path("", views.audit_log, name="log")]
+urlpatterns = [path("o/<slug:org>/logboek/", views.audit_log, name="log")]

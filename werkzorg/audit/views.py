@@ -4,17 +4,17 @@ from django.shortcuts import render
 
 from werkzorg.access import Perm
 from werkzorg.access.views import OrgRequest, org_view
-from werkzorg.audit.models import AuditEventType
+from werkzorg.audit import events
 from werkzorg.audit.services import read_audit_log
 
 
 @org_view(Perm.VIEW_AUDIT_LOG)
 def audit_log(request: OrgRequest) -> HttpResponse:
     event_type = request.GET.get("soort", "")
-    events = read_audit_log(actor=request.actor, event_type=event_type)
-    page = Paginator(events, 50).get_page(request.GET.get("pagina"))
+    log = read_audit_log(actor=request.actor, event_type=event_type)
+    page = Paginator(log, 50).get_page(request.GET.get("pagina"))
     return render(
         request,
         "audit/log.html",
-        {"page": page, "event_types": AuditEventType.choices, "event_type": event_type},
+        {"page": page, "event_types": events.choices(), "event_type": event_type},
     )

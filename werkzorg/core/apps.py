@@ -1,6 +1,5 @@
-from django.apps import AppConfig
+from werkzorg.core import plugins
 
 
-class CoreConfig(AppConfig):
+class CoreConfig(plugins.WerkzorgAppConfig):
     name = "werkzorg.core"
-    default_auto_field = "django.db.models.BigAutoField"

@@ -1,6 +1,7 @@
-"""Domain errors: raised by services, shown to users as a form error or a 400/409 with the message."""
+"""Domain errors: raised by services, shown to users as a form error or a 400/404/409 with the message."""
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 class DomainError(Exception):
@@ -14,3 +15,10 @@ class DomainError(Exception):
 
 class ConflictError(DomainError):
     """The request clashes with the current state (a duplicate, a stale form, a finished workflow)."""
+
+
+class NotFound(DomainError):
+    """Missing, or not in the actor's scope: the two are never told apart. Becomes a 404."""
+
+    def __init__(self, message: str | Promise | None = None, *, field: str | None = None) -> None:
+        super().__init__(message if message is not None else _("Not found."), field=field)

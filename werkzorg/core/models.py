@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import models
 
-if TYPE_CHECKING:
-    from werkzorg.organisations.models import Organisation
+from werkzorg.core.tenancy import Tenancy
 
 
 class TimeStampedModel(models.Model):
@@ -19,12 +18,9 @@ class TimeStampedModel(models.Model):
 
 
 class TenantQuerySet(models.QuerySet[Any]):
-    """Every query for tenant data goes through for_org(); the access module relies on it."""
+    """Tenant data: read it through `werkzorg.access.scope()`, which applies `tenancy`."""
 
-    tenant_field = "organisation"
-
-    def for_org(self, organisation: Organisation) -> TenantQuerySet:
-        return self.filter(**{self.tenant_field: organisation})
+    tenancy = Tenancy()
 
 
 class OrgOwnedModel(TimeStampedModel):

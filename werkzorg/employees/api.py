@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import path
 from rest_framework import generics, serializers
 
 from werkzorg.access import Perm
@@ -40,3 +41,9 @@ class EmployeeDetailAPI(generics.RetrieveAPIView):
 
     def get_object(self) -> Any:
         return services.read_employee(actor=self.request.actor, employee_id=self.kwargs["pk"])  # type: ignore[attr-defined]
+
+
+urlpatterns = [
+    path("o/<slug:org>/medewerkers/", EmployeeListAPI.as_view(), name="employee-list"),
+    path("o/<slug:org>/medewerkers/<int:pk>/", EmployeeDetailAPI.as_view(), name="employee-detail"),
+]

@@ -1,6 +1,14 @@
-from django.apps import AppConfig
+from werkzorg.core import plugins
 
 
-class EmployeesConfig(AppConfig):
+class EmployeesConfig(plugins.WerkzorgAppConfig):
     name = "werkzorg.employees"
-    default_auto_field = "django.db.models.BigAutoField"
+    urls = "werkzorg.employees.urls"
+    api_urls = "werkzorg.employees.api"
+    demo = "werkzorg.employees.demo"
+
+    def ready(self) -> None:
+        from werkzorg.audit import events
+        from werkzorg.employees.models import EmployeeEvent
+
+        events.register(EmployeeEvent)

@@ -11,6 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from werkzorg.core.models import OrgOwnedModel, TenantQuerySet
 
 
+class EmployeeEvent(models.TextChoices):
+    EMPLOYEE_READ = "employee_read", _("Employee data read")
+    EMPLOYEE_SEARCHED = "employee_searched", _("Employee register searched")
+    EMPLOYEE_CHANGED = "employee_changed", _("Employee data changed")
+    EMPLOYEES_IMPORTED = "employees_imported", _("Employee register imported")
+    EMPLOYEES_EXPORTED = "employees_exported", _("Employee register exported")
+
+
 class EmployeeQuerySet(TenantQuerySet):
     def employed(self, on: datetime.date | None = None) -> EmployeeQuerySet:
         day = on or datetime.date.today()

@@ -9,75 +9,58 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from werkzorg.access import Actor, Perm, get_or_404, require, scoped
-from werkzorg.access.policy import describe_role
-from werkzorg.audit.models import AuditEventType
+from werkzorg.access import Actor, Perm, get_or_404, require, scope
 from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError
-from werkzorg.core.tabular import ImportReport, RowError, Table, write_xlsx
+from werkzorg.core.importer import Column, Importer
+from werkzorg.core.tabular import ImportReport, Table, write_xlsx
 from werkzorg.employees.forms import EMPLOYEE_FIELDS, EmployeeForm
-from werkzorg.employees.models import Employee, EmployeeQuerySet
-
-# Column names people use in their HR exports, Dutch and English, mapped to our fields.
-COLUMN_ALIASES: dict[str, str] = {
-    "personeelsnummer": "employee_number",
-    "personeelsnr": "employee_number",
-    "employee number": "employee_number",
-    "voornaam": "first_name",
-    "first name": "first_name",
-    "tussenvoegsel": "name_prefix",
-    "voorvoegsel": "name_prefix",
-    "prefix": "name_prefix",
-    "achternaam": "last_name",
-    "last name": "last_name",
-    "surname": "last_name",
-    "e-mail": "email",
-    "email": "email",
-    "e-mailadres": "email",
-    "mobiel": "mobile",
-    "mobiel nummer": "mobile",
-    "telefoon": "mobile",
-    "mobile": "mobile",
-    "geboortedatum": "date_of_birth",
-    "date of birth": "date_of_birth",
-    "afdeling": "department",
-    "department": "department",
-    "in dienst": "employment_start",
-    "datum in dienst": "employment_start",
-    "employed since": "employment_start",
-    "uit dienst": "employment_end",
-    "datum uit dienst": "employment_end",
-    "employment end": "employment_end",
-}
-REQUIRED_COLUMNS = ("employee_number", "first_name", "last_name")
+from werkzorg.employees.models import Employee, EmployeeEvent, EmployeeQuerySet
 
 
-def _audit(actor: Actor, event: AuditEventType, **kwargs: Any) -> None:
-    record(event, user=actor.user, role=describe_role(actor), organisation=actor.organisation, **kwargs)
+def _column(field: str, *headings: str, required: bool = False, unique: bool = False) -> Column:
+    return Column(field, headings, required=required, unique=unique)
+
+
+# Column headings people use in their HR exports, Dutch and English; the first is the one we show.
+EMPLOYEE_IMPORT_COLUMNS = [
+    _column(
+        "employee_number", "personeelsnummer", "personeelsnr", "employee number", required=True, unique=True
+    ),
+    _column("first_name", "voornaam", "first name", required=True),
+    _column("name_prefix", "tussenvoegsel", "voorvoegsel", "prefix"),
+    _column("last_name", "achternaam", "last name", "surname", required=True),
+    _column("email", "e-mail", "email", "e-mailadres"),
+    _column("mobile", "mobiel", "mobiel nummer", "telefoon", "mobile"),
+    _column("date_of_birth", "geboortedatum", "date of birth"),
+    _column("department", "afdeling", "department"),
+    _column("employment_start", "in dienst", "datum in dienst", "employed since"),
+    _column("employment_end", "uit dienst", "datum uit dienst", "employment end"),
+]
 
 
 def read_employee(*, actor: Actor, employee_id: int) -> Employee:
     """One person's data: the read is written to the audit log (NEN 7513)."""
     require(actor, Perm.VIEW_EMPLOYEES)
     employee: Employee = get_or_404(Employee, actor, pk=employee_id)
-    _audit(actor, AuditEventType.EMPLOYEE_READ, subject=employee, obj=employee)
+    record(EmployeeEvent.EMPLOYEE_READ, actor=actor, subject=employee, obj=employee)
     return employee
 
 
 def list_employees(*, actor: Actor, search: str = "", include_former: bool = False) -> QuerySet[Employee]:
     """The register, optionally searched; a search is audited (it reveals who works here), browsing is not."""
     require(actor, Perm.VIEW_EMPLOYEES)
-    queryset = cast(EmployeeQuerySet, scoped(Employee, actor))
+    queryset = cast(EmployeeQuerySet, scope(Employee, actor))
     if not include_former:
         queryset = queryset.employed()
     if search:
         queryset = queryset.search(search)
-        _audit(actor, AuditEventType.EMPLOYEE_SEARCHED)
+        record(EmployeeEvent.EMPLOYEE_SEARCHED, actor=actor)
     return queryset.order_by("last_name", "first_name", "pk")
 
 
 def _check_number_free(actor: Actor, number: str, exclude_pk: int | None = None) -> None:
-    taken = scoped(Employee, actor).filter(employee_number=number)
+    taken = scope(Employee, actor).filter(employee_number=number)
     if exclude_pk:
         taken = taken.exclude(pk=exclude_pk)
     if taken.exists():
@@ -86,27 +69,27 @@ def _check_number_free(actor: Actor, number: str, exclude_pk: int | None = None)
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def create_employee(*, actor: Actor, data: dict[str, Any]) -> Employee:
     require(actor, Perm.MANAGE_EMPLOYEES)
     _check_number_free(actor, data["employee_number"])
     employee = Employee.objects.create(organisation=actor.organisation, **data)
-    _audit(actor, AuditEventType.EMPLOYEE_CHANGED, subject=employee, obj=employee, detail="created")
+    record(EmployeeEvent.EMPLOYEE_CHANGED, actor=actor, subject=employee, obj=employee, detail="created")
     return employee
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def update_employee(*, actor: Actor, employee: Employee, data: dict[str, Any]) -> Employee:
     require(actor, Perm.MANAGE_EMPLOYEES)
-    locked = scoped(Employee.objects.select_for_update(), actor).get(pk=employee.pk)
+    locked = get_or_404(Employee.objects.select_for_update(), actor, pk=employee.pk)
     _check_number_free(actor, data["employee_number"], exclude_pk=locked.pk)
     changed = [name for name, value in data.items() if getattr(locked, name) != value]
     for name, value in data.items():
         setattr(locked, name, value)
     locked.save()
-    _audit(
-        actor,
-        AuditEventType.EMPLOYEE_CHANGED,
+    record(
+        EmployeeEvent.EMPLOYEE_CHANGED,
+        actor=actor,
         subject=locked,
         obj=locked,
         detail="changed: " + ",".join(changed),
@@ -114,64 +97,40 @@ def update_employee(*, actor: Actor, employee: Employee, data: dict[str, Any]) -
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def end_employment(*, actor: Actor, employee: Employee, last_day: datetime.date) -> Employee:
     require(actor, Perm.MANAGE_EMPLOYEES)
-    locked = scoped(Employee.objects.select_for_update(), actor).get(pk=employee.pk)
+    locked = get_or_404(Employee.objects.select_for_update(), actor, pk=employee.pk)
     if locked.employment_start and last_day < locked.employment_start:
         raise DomainError(_("The end of employment cannot be before its start."), field="employment_end")
     locked.employment_end = last_day
     locked.save(update_fields=["employment_end", "updated_at"])
-    _audit(actor, AuditEventType.EMPLOYEE_CHANGED, subject=locked, obj=locked, detail="employment ended")
+    record(EmployeeEvent.EMPLOYEE_CHANGED, actor=actor, subject=locked, obj=locked, detail="employment ended")
     return locked
 
 
 def import_employees(*, actor: Actor, table: Table) -> ImportReport:
-    """Validate every row first; write nothing unless all rows are good, then write all in one transaction."""
+    """Validate every row with the same rules as the form; write nothing unless all rows are good."""
     require(actor, Perm.MANAGE_EMPLOYEES)
-    report = ImportReport()
-    columns = {h: COLUMN_ALIASES[h] for h in table.header if h in COLUMN_ALIASES}
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns.values()]
-    if missing:
-        labels = {"employee_number": "personeelsnummer", "first_name": "voornaam", "last_name": "achternaam"}
-        report.errors.append(
-            RowError(
-                1, [_("Missing column(s): %(columns)s.") % {"columns": ", ".join(labels[c] for c in missing)}]
-            )
-        )
-        return report
-    existing = {e.employee_number: e for e in scoped(Employee, actor)}
-    seen: dict[str, int] = {}
-    cleaned_rows: list[dict[str, Any]] = []
-    for line, values in table.rows:
-        data = {field_name: values.get(header, "") for header, field_name in columns.items()}
-        instance = existing.get(data.get("employee_number", "").strip())
+    existing = {e.employee_number: e for e in scope(Employee, actor)}
+
+    def check_row(data: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+        instance = existing.get(data["employee_number"])
         form = EmployeeForm(
             data={f: data.get(f, getattr(instance, f, "") if instance else "") for f in EMPLOYEE_FIELDS},
             instance=instance,
         )
+        if form.is_valid():
+            return form.cleaned_data, []
         problems: list[str] = []
-        if not form.is_valid():
-            for name, errors in form.errors.items():
-                label = form.fields[name].label if name in form.fields else ""
-                problems.extend(f"{label}: {e}" if label else str(e) for e in errors)
-        number = data.get("employee_number", "").strip()
-        if number and number in seen:
-            problems.append(
-                _("Employee number %(number)s also appears on line %(line)d.")
-                % {"number": number, "line": seen[number]}
-            )
-        seen.setdefault(number, line)
-        if problems:
-            report.errors.append(RowError(line, problems))
-        else:
-            cleaned_rows.append(form.cleaned_data)
-    if report.errors:
-        return report
-    with transaction.atomic():
-        to_create = []
-        to_update = []
-        for data in cleaned_rows:
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            problems.extend(f"{label}: {e}" if label else str(e) for e in errors)
+        return {}, problems
+
+    def write(rows: list[dict[str, Any]], report: ImportReport) -> None:
+        to_create, to_update = [], []
+        for data in rows:
             instance = existing.get(data["employee_number"])
             if instance is None:
                 to_create.append(Employee(organisation=actor.organisation, **data))
@@ -182,12 +141,13 @@ def import_employees(*, actor: Actor, table: Table) -> ImportReport:
         Employee.objects.bulk_create(to_create, batch_size=500)
         Employee.objects.bulk_update(to_update, EMPLOYEE_FIELDS, batch_size=500)
         report.created, report.updated = len(to_create), len(to_update)
-        _audit(
-            actor,
-            AuditEventType.EMPLOYEES_IMPORTED,
+        record(
+            EmployeeEvent.EMPLOYEES_IMPORTED,
+            actor=actor,
             detail=f"created {report.created}, updated {report.updated}",
         )
-    return report
+
+    return Importer(EMPLOYEE_IMPORT_COLUMNS, row_check=check_row).run(table, write=write)
 
 
 EXPORT_HEADER = [
@@ -206,9 +166,9 @@ EXPORT_HEADER = [
 
 def export_employees(*, actor: Actor, search: str = "") -> bytes:
     require(actor, Perm.MANAGE_EMPLOYEES)
-    everyone = cast(EmployeeQuerySet, scoped(Employee, actor))
+    everyone = cast(EmployeeQuerySet, scope(Employee, actor))
     queryset = everyone.search(search) if search else everyone
     rows = ([getattr(e, f) for f in EMPLOYEE_FIELDS] for e in queryset.order_by("employee_number").iterator())
     content = write_xlsx(EXPORT_HEADER, rows, title="Medewerkers")
-    _audit(actor, AuditEventType.EMPLOYEES_EXPORTED, detail=f"search: {'yes' if search else 'no'}")
+    record(EmployeeEvent.EMPLOYEES_EXPORTED, actor=actor, detail=f"search: {'yes' if search else 'no'}")
     return content

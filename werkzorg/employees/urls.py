@@ -1,9 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 
 from werkzorg.employees import views
 
 app_name = "employees"
-urlpatterns = [
+register_patterns = [
     path("", views.employee_list, name="list"),
     path("nieuw/", views.employee_create, name="create"),
     path("zoeken/", views.employee_lookup, name="lookup"),
@@ -13,3 +13,4 @@ urlpatterns = [
     path("<int:employee_id>/wijzigen/", views.employee_edit, name="edit"),
     path("<int:employee_id>/uit-dienst/", views.employee_end, name="end"),
 ]
+urlpatterns = [path("o/<slug:org>/medewerkers/", include(register_patterns))]

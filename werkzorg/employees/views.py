@@ -62,7 +62,7 @@ def employee_create(request: OrgRequest) -> HttpResponse:
 @org_view(Perm.MANAGE_EMPLOYEES)
 def employee_edit(request: OrgRequest, employee_id: int) -> HttpResponse:
     actor = request.actor
-    employee: Employee = get_or_404(Employee, actor, pk=employee_id)
+    employee = get_or_404(Employee, actor, pk=employee_id)
     form = EmployeeForm(request.POST or None, instance=employee)
     if request.method == "POST" and form.is_valid():
         try:
@@ -78,7 +78,7 @@ def employee_edit(request: OrgRequest, employee_id: int) -> HttpResponse:
 @org_view(Perm.MANAGE_EMPLOYEES)
 def employee_end(request: OrgRequest, employee_id: int) -> HttpResponse:
     actor = request.actor
-    employee: Employee = get_or_404(Employee, actor, pk=employee_id)
+    employee = get_or_404(Employee, actor, pk=employee_id)
     form = EndEmploymentForm(request.POST or None, initial={"employment_end": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:

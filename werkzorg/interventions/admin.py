@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib import admin
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 
-from werkzorg.core.admin import FileImportAdminMixin
+from werkzorg.access import Perm
+from werkzorg.desk.admin import DeskModelAdmin, FileImportAdminMixin
 from werkzorg.interventions.catalogue_import import import_catalogue
 from werkzorg.interventions.models import Intervention, InterventionRequest
 
@@ -27,6 +25,7 @@ class CatalogueImportForm(forms.Form):
 
 @admin.register(Intervention)
 class InterventionAdmin(FileImportAdminMixin):
+    desk_perm = Perm.DESK_CATALOGUE
     list_display = ["title", "category", "delivery", "price_excl_vat", "sessions", "is_active"]
     list_filter = ["category", "delivery", "is_active", "regions"]
     search_fields = ["title", "summary"]
@@ -54,20 +53,13 @@ READONLY_REQUEST_FIELDS = (
 
 
 @admin.register(InterventionRequest)
-class InterventionRequestAdmin(admin.ModelAdmin):
+class InterventionRequestAdmin(DeskModelAdmin):
     """The desk follows requests without personal data: the employee's details are not shown here."""
 
+    desk_perm = Perm.DESK_CATALOGUE
+    read_only = True
     list_display = ["number", "organisation", "intervention", "provider", "status", "created_at"]
     list_filter = ["status", "category"]
     search_fields = ["number"]
     fields = READONLY_REQUEST_FIELDS
     readonly_fields = READONLY_REQUEST_FIELDS
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

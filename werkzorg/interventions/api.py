@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.urls import path
 from rest_framework import generics, serializers
 
 from werkzorg.access import Perm
@@ -56,3 +57,9 @@ class WorklistAPI(generics.ListAPIView):
             .select_related("intervention", "provider")
             .order_by("-forwarded_at", "-pk")
         )
+
+
+urlpatterns = [
+    path("o/<slug:org>/interventies/", RequestListAPI.as_view(), name="intervention-list"),
+    path("o/<slug:org>/werklijst/", WorklistAPI.as_view(), name="worklist"),
+]

@@ -1,6 +1,14 @@
-from django.apps import AppConfig
+from werkzorg.core import plugins
 
 
-class InterventionsConfig(AppConfig):
+class InterventionsConfig(plugins.WerkzorgAppConfig):
     name = "werkzorg.interventions"
-    default_auto_field = "django.db.models.BigAutoField"
+    urls = "werkzorg.interventions.urls"
+    api_urls = "werkzorg.interventions.api"
+    demo = "werkzorg.interventions.demo"
+
+    def ready(self) -> None:
+        from werkzorg.audit import events
+        from werkzorg.interventions.models import InterventionEvent
+
+        events.register(InterventionEvent)

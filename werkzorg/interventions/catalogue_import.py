@@ -5,70 +5,48 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from werkzorg.core.errors import DomainError
-from werkzorg.core.tabular import ImportReport, RowError, Table
+from werkzorg.access import Actor, Perm, require
+from werkzorg.audit.events import AuditEventType
+from werkzorg.audit.services import record
+from werkzorg.core.importer import Column, Importer
+from werkzorg.core.tabular import ImportReport, Table
 from werkzorg.interventions.models import Category, Delivery, Intervention, Region
 from werkzorg.organisations.models import Organisation, OrganisationKind
 
-COLUMNS = {
-    "titel": "title",
-    "title": "title",
-    "categorie": "category",
-    "category": "category",
-    "samenvatting": "summary",
-    "summary": "summary",
-    "omschrijving": "description",
-    "description": "description",
-    "prijs": "price",
-    "price": "price",
-    "sessies": "sessions",
-    "sessions": "sessions",
-    "weken": "weeks",
-    "weeks": "weeks",
-    "vorm": "delivery",
-    "delivery": "delivery",
-    "regio's": "regions",
-    "regios": "regions",
-    "regions": "regions",
-    "aanbieders": "providers",
-    "providers": "providers",
-}
+COLUMNS = [
+    Column("title", ("titel", "title"), required=True),
+    Column("category", ("categorie", "category"), required=True),
+    Column("summary", ("samenvatting", "summary")),
+    Column("description", ("omschrijving", "description")),
+    Column("price", ("prijs", "price"), required=True),
+    Column("sessions", ("sessies", "sessions")),
+    Column("weeks", ("weken", "weeks")),
+    Column("delivery", ("vorm", "delivery"), required=True),
+    Column("regions", ("regio's", "regios", "regions")),
+    Column("providers", ("aanbieders", "providers"), required=True),
+]
 
 
-def import_catalogue(*, desk_user: Any, table: Table) -> ImportReport:
-    if not getattr(desk_user, "is_staff", False):
-        raise DomainError(_("Only the desk can import the catalogue."))
-    report = ImportReport()
-    columns = {h: COLUMNS[h] for h in table.header if h in COLUMNS}
-    if not {"title", "category", "price", "delivery", "providers"} <= set(columns.values()):
-        report.errors.append(
-            RowError(
-                1,
-                [
-                    _("Missing column(s): %(columns)s.")
-                    % {"columns": "titel, categorie, prijs, vorm, aanbieders"}
-                ],
-            )
-        )
-        return report
+def _codes(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def import_catalogue(*, actor: Actor, table: Table) -> ImportReport:
+    require(actor, Perm.DESK_CATALOGUE)
     regions = {r.code.lower(): r for r in Region.objects.all()}
     providers = {o.slug: o for o in Organisation.objects.filter(kind=OrganisationKind.PROVIDER)}
-    rows = []
-    for line, values in table.rows:
-        data = {target: values.get(header, "").strip() for header, target in columns.items()}
+
+    def check_row(data: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
         problems: list[str] = []
-        if not data.get("title"):
-            problems.append(_("The title is missing."))
-        if data.get("category") not in Category.values:
-            problems.append(_("Unknown category: %(value)s.") % {"value": data.get("category")})
-        if data.get("delivery") not in Delivery.values:
-            problems.append(_("Unknown delivery: %(value)s.") % {"value": data.get("delivery")})
+        if data["category"] not in Category.values:
+            problems.append(_("Unknown category: %(value)s.") % {"value": data["category"]})
+        if data["delivery"] not in Delivery.values:
+            problems.append(_("Unknown delivery: %(value)s.") % {"value": data["delivery"]})
         try:
-            price = Decimal(data.get("price", "").replace(",", "."))
-            if price < 0:
+            price = Decimal(data["price"].replace(",", "."))
+            if price < 0 or not price.is_finite():
                 raise InvalidOperation
         except InvalidOperation:
             problems.append(_("The price is not a valid amount."))
@@ -79,40 +57,41 @@ def import_catalogue(*, desk_user: Any, table: Table) -> ImportReport:
             if not raw.isdigit() or not 0 < int(raw) < 1000:
                 problems.append(_("%(field)s must be a whole number.") % {"field": key})
             numbers[key] = int(raw) if raw.isdigit() else 1
-        region_codes = [
-            c.strip().lower() for c in data.get("regions", "nationwide").split(",") if c.strip()
-        ] or ["nationwide"]
+        region_codes = [c.lower() for c in _codes(data.get("regions", ""))] or ["nationwide"]
         unknown_regions = [c for c in region_codes if c not in regions]
         if unknown_regions:
             problems.append(_("Unknown region(s): %(codes)s.") % {"codes": ", ".join(unknown_regions)})
-        slugs = [s.strip() for s in data.get("providers", "").split(",") if s.strip()]
+        slugs = _codes(data["providers"])
         unknown = [s for s in slugs if s not in providers]
         if not slugs or unknown:
             problems.append(_("Unknown care provider(s): %(names)s.") % {"names": ", ".join(unknown) or "-"})
-        if problems:
-            report.errors.append(RowError(line, problems))
-            continue
-        rows.append((data, price, numbers, region_codes, slugs))
-    if report.errors:
-        return report
-    with transaction.atomic():
-        for data, price, numbers, region_codes, slugs in rows:
+        cleaned = {**data, "price": price, **numbers, "regions": region_codes, "providers": slugs}
+        return cleaned, problems
+
+    def write(rows: list[dict[str, Any]], report: ImportReport) -> None:
+        for data in rows:
             intervention, created = Intervention.objects.update_or_create(
                 title=data["title"],
                 defaults={
                     "category": data["category"],
                     "summary": data.get("summary", "")[:300],
                     "description": data.get("description") or data.get("summary", ""),
-                    "price_excl_vat": price,
-                    "sessions": numbers["sessions"],
-                    "duration_weeks": numbers["weeks"],
+                    "price_excl_vat": data["price"],
+                    "sessions": data["sessions"],
+                    "duration_weeks": data["weeks"],
                     "delivery": data["delivery"],
                 },
             )
-            intervention.regions.set([regions[c] for c in region_codes])
-            intervention.providers.set([providers[s] for s in slugs])
+            intervention.regions.set([regions[c] for c in data["regions"]])
+            intervention.providers.set([providers[s] for s in data["providers"]])
             if created:
                 report.created += 1
             else:
                 report.updated += 1
-    return report
+        record(
+            AuditEventType.DESK_IMPORTED,
+            actor=actor,
+            detail=f"catalogue: created {report.created}, updated {report.updated}",
+        )
+
+    return Importer(COLUMNS, row_check=check_row).run(table, write=write)

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkzorg.access import Actor, scoped
+from werkzorg.access import Actor, scope
 from werkzorg.core.forms import PhoneField
 from werkzorg.employees.models import Employee
 from werkzorg.interventions.models import Intervention
@@ -48,7 +48,7 @@ class RequestForm(forms.Form):
     def __init__(self, *args: Any, actor: Actor, intervention: Intervention, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
-        self.fields["collectivity"].queryset = scoped(Collectivity, actor)  # type: ignore[attr-defined]
+        self.fields["collectivity"].queryset = scope(Collectivity, actor)  # type: ignore[attr-defined]
         self.fields["provider"].queryset = intervention.providers.filter(is_active=True)  # type: ignore[attr-defined]
         self.employee: Employee | None = None
 
@@ -56,7 +56,7 @@ class RequestForm(forms.Form):
         data = super().clean() or {}
         number = (data.get("employee_number") or "").strip()
         if number:
-            self.employee = scoped(Employee, self.actor).filter(employee_number=number).first()
+            self.employee = scope(Employee, self.actor).filter(employee_number=number).first()
             if self.employee is None:
                 self.add_error("employee_number", _("No employee with this number in your register."))
                 return data

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from werkzorg.core.models import TenantQuerySet, TimeStampedModel
+from werkzorg.core.tenancy import Tenancy
 
 
 class Category(models.TextChoices):
@@ -82,6 +83,18 @@ class RequestStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class InterventionEvent(models.TextChoices):
+    INTERVENTION_REQUESTED = "intervention_requested", _("Intervention requested")
+    INTERVENTION_CANCELLED = "intervention_cancelled", _("Intervention cancelled")
+    INTERVENTION_READ = "intervention_read", _("Intervention request read")
+    INTERVENTION_STATUS = "intervention_status", _("Intervention status changed")
+    INTERVENTIONS_EXPORTED = "interventions_exported", _("Intervention requests exported")
+    CONSENT_GIVEN = "consent_given", _("Consent given by the employee")
+    CONSENT_REFUSED = "consent_refused", _("Consent refused by the employee")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn by the employee")
+    CONSENT_EXPIRED = "consent_expired", _("Consent expired (no answer)")
+
+
 class CancelReason(models.TextChoices):
     REFUSED = "refused", _("The employee did not consent")
     EXPIRED = "expired", _("No answer from the employee in time")
@@ -90,9 +103,26 @@ class CancelReason(models.TextChoices):
 
 
 class RequestQuerySet(TenantQuerySet):
-    def for_provider(self, provider: object) -> RequestQuerySet:
-        """Only requests forwarded to this provider: never one still waiting for consent or refused."""
-        return self.filter(provider=provider, forwarded_at__isnull=False)
+    # The employer's requests (a requester's own, all with the right); a provider only those forwarded
+    # to it after consent: never one still waiting for consent or refused.
+    tenancy = Tenancy(
+        provider="provider",
+        provider_condition={"forwarded_at__isnull": False},
+        owner="requested_by",
+        all_rows_perm="view_all_interventions",
+    )
+
+
+class RequestPartQuerySet(TenantQuerySet):
+    """Appointments, extensions, events and survey answers: visible exactly where their request is."""
+
+    tenancy = Tenancy(
+        organisation="request__organisation",
+        provider="request__provider",
+        provider_condition={"request__forwarded_at__isnull": False},
+        owner="request__requested_by",
+        all_rows_perm="view_all_interventions",
+    )
 
 
 class InterventionRequest(TimeStampedModel):
@@ -169,6 +199,8 @@ class StatusEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    objects = RequestPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["at", "id"]
 
@@ -191,6 +223,8 @@ class ConsentRecord(models.Model):
     text_version = models.CharField(max_length=20)
     scope = models.CharField(max_length=300)
     decided_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RequestPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["decided_at", "id"]
@@ -218,6 +252,8 @@ class Appointment(models.Model):
     )
     cancelled_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = RequestPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -248,6 +284,8 @@ class Extension(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
 
+    objects = RequestPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["requested_at", "id"]
         constraints = [
@@ -272,6 +310,8 @@ class SurveyResponse(models.Model):
     )
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
     submitted_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RequestPartQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"{self.request_id} survey"

@@ -9,7 +9,7 @@ from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Qu
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from werkzorg.access import Actor, Perm, can, require, scoped
+from werkzorg.access import Actor, Perm, require, scope
 from werkzorg.interventions.models import (
     Category,
     Intervention,
@@ -25,16 +25,15 @@ MIN_SURVEY_GROUP = 3
 def visible_requests(actor: Actor) -> QuerySet[InterventionRequest]:
     """The main account holder sees all the organisation's requests, a requester (or physician) their own."""
     require(actor, Perm.VIEW_INTERVENTIONS)
-    queryset = scoped(InterventionRequest, actor)
-    if not can(actor, Perm.VIEW_ALL_INTERVENTIONS):
-        queryset = queryset.filter(requested_by=actor.user)
-    return queryset.select_related("intervention", "provider", "collectivity", "requested_by")
+    return scope(InterventionRequest, actor).select_related(
+        "intervention", "provider", "collectivity", "requested_by"
+    )
 
 
 def provider_requests(actor: Actor) -> QuerySet[InterventionRequest]:
     """A care provider's requests: only those forwarded to it after consent."""
     require(actor, Perm.PROVIDER_WORK)
-    return InterventionRequest.objects.for_provider(actor.organisation)
+    return scope(InterventionRequest, actor)
 
 
 def active_catalogue() -> QuerySet[Intervention]:
@@ -46,9 +45,12 @@ def active_catalogue() -> QuerySet[Intervention]:
 
 
 def dashboard(actor: Actor, months: int = 12) -> dict[str, Any]:
-    """All figures of the dashboard in a fixed number of queries, whatever the number of requests."""
+    """All figures of the dashboard in a fixed number of queries, whatever the number of requests.
+
+    Figures over the whole organisation, never a single row, so the owner rule does not narrow them.
+    """
     require(actor, Perm.VIEW_DASHBOARD)
-    requests = scoped(InterventionRequest, actor)
+    requests = scope(InterventionRequest, actor, aggregate=True)
     since = (timezone.now() - datetime.timedelta(days=31 * months)).replace(
         day=1, hour=0, minute=0, second=0, microsecond=0
     )
@@ -73,7 +75,7 @@ def dashboard(actor: Actor, months: int = 12) -> dict[str, Any]:
             ExpressionWrapper(F("first_appointment_at") - F("consented_at"), output_field=DurationField())
         ),
     )
-    surveys = SurveyResponse.objects.filter(request__organisation=actor.organisation).aggregate(
+    surveys = scope(SurveyResponse, actor, aggregate=True).aggregate(
         n=Count("id"), offer=Avg("score_offer"), speed=Avg("score_speed")
     )
     show_scores = (surveys["n"] or 0) >= MIN_SURVEY_GROUP

@@ -1,6 +1,26 @@
-from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from werkzorg.core import plugins
 
 
-class OrganisationsConfig(AppConfig):
+class OrganisationsConfig(plugins.WerkzorgAppConfig):
     name = "werkzorg.organisations"
-    default_auto_field = "django.db.models.BigAutoField"
+    urls = "werkzorg.organisations.urls"
+    demo = "werkzorg.organisations.demo"
+
+    def ready(self) -> None:
+        from werkzorg.access.rules import Gate, register_gate, register_standing_resolver
+        from werkzorg.audit import events
+        from werkzorg.organisations import queries
+        from werkzorg.organisations.models import OrganisationEvent
+
+        events.register(OrganisationEvent)
+        register_standing_resolver(queries.standing)
+        register_gate(
+            Gate(
+                name="terms",
+                blocks=lambda actor: queries.terms_outstanding(actor.organisation),
+                url_name="organisations:terms",
+                message=_("The organisation must first accept the terms and conditions."),
+            )
+        )

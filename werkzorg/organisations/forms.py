@@ -5,9 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkzorg.access import Actor, Perm
+from werkzorg.access import Actor
+from werkzorg.access.policy import GRANT_FIELDS, PERMISSION_FIELDS, ROLE_FIELDS, may_grant
 from werkzorg.core.forms import PhoneField
-from werkzorg.organisations.models import GRANT_FIELDS, PERMISSION_FIELDS, ROLE_FIELDS, Membership
+from werkzorg.organisations.models import Membership
 
 
 class GrantsFormMixin(forms.Form):
@@ -17,10 +18,8 @@ class GrantsFormMixin(forms.Form):
 
     def add_grant_fields(self, actor: Actor, initial: dict[str, bool]) -> None:
         self.actor = actor
-        held = actor.membership.grant_values() if actor.membership else {}
         for field in GRANT_FIELDS:
-            needed = Perm.ASSIGN_PERMISSIONS if field in PERMISSION_FIELDS else Perm.ASSIGN_ROLES
-            editable = needed in actor.perms and held.get(field, False)
+            editable = may_grant(actor, field)
             self.fields[field] = forms.BooleanField(
                 label=getattr(Membership._meta.get_field(field), "verbose_name", field),
                 required=False,

@@ -8,18 +8,17 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkzorg.access.policy import grant_values, is_superuser_grants
 from werkzorg.core.models import TenantQuerySet, TimeStampedModel
 from werkzorg.core.validators import validate_agb_code, validate_kvk_number
 
-PERMISSION_FIELDS = ("can_invite_users", "can_assign_permissions", "can_assign_roles")
-ROLE_FIELDS = (
-    "role_insurance",
-    "role_declare_invoices",
-    "role_request_interventions",
-    "role_reports",
-    "role_absence",
-)
-GRANT_FIELDS = PERMISSION_FIELDS + ROLE_FIELDS
+
+class OrganisationEvent(models.TextChoices):
+    MEMBER_REMOVED = "member_removed", _("User removed from organisation")
+    RIGHTS_CHANGED = "rights_changed", _("Rights changed")
+    PHYSICIAN_AUTHORISED = "physician_authorised", _("Physician authorised")
+    PHYSICIAN_REVOKED = "physician_revoked", _("Physician authorisation revoked")
+    TERMS_ACCEPTED = "terms_accepted", _("Terms accepted")
 
 
 class OperatorSettings(models.Model):
@@ -114,7 +113,7 @@ class Collectivity(TimeStampedModel):
 
 
 class Grants(models.Model):
-    """Permissions (about managing users) and roles (about work), as in the seed's superuser manual."""
+    """Permissions (about managing users) and roles (about work); the field names are werkzorg.access's vocabulary."""
 
     can_invite_users = models.BooleanField(_("invite and remove users"), default=False)
     can_assign_permissions = models.BooleanField(_("assign permissions"), default=False)
@@ -129,7 +128,11 @@ class Grants(models.Model):
         abstract = True
 
     def grant_values(self) -> dict[str, bool]:
-        return {field: bool(getattr(self, field)) for field in GRANT_FIELDS}
+        return grant_values(self)
+
+    @property
+    def is_superuser(self) -> bool:
+        return is_superuser_grants(self.grant_values())
 
 
 class Membership(Grants, TimeStampedModel):
@@ -149,10 +152,6 @@ class Membership(Grants, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation}"
-
-    @property
-    def is_superuser(self) -> bool:
-        return all(getattr(self, f) for f in PERMISSION_FIELDS)
 
 
 class Practitioner(TimeStampedModel):

@@ -4,14 +4,37 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from werkzorg.access import Actor, scope
+from werkzorg.access.policy import SUPERUSER_LOOKUP
 from werkzorg.organisations.models import (
     Membership,
     Organisation,
     OrganisationKind,
     PhysicianAuthorisation,
-    TermsAcceptance,
     TermsVersion,
 )
+
+
+def standing(
+    user: Any, org_slug: str
+) -> tuple[Organisation, Membership | None, PhysicianAuthorisation | None] | None:
+    """A user's membership and physician authorisation in an active organisation; None without either.
+
+    Registered with werkzorg.access at start-up: the access layer decides what the standing allows.
+    """
+    organisation = Organisation.objects.filter(slug=org_slug, is_active=True).first()
+    if organisation is None:
+        return None
+    membership = organisation.memberships.filter(user=user).first()
+    authorisation = (
+        organisation.authorisations.active()
+        .filter(practitioner__user=user)
+        .select_related("practitioner")
+        .first()
+    )
+    if membership is None and authorisation is None:
+        return None
+    return organisation, membership, authorisation
 
 
 def terms_outstanding(organisation: Organisation) -> bool:
@@ -21,7 +44,7 @@ def terms_outstanding(organisation: Organisation) -> bool:
     current = TermsVersion.current()
     if current is None:
         return False
-    return not TermsAcceptance.objects.filter(organisation=organisation, terms_version=current).exists()
+    return not organisation.terms_acceptances.filter(terms_version=current).exists()
 
 
 def list_organisations_for_user(user: Any) -> list[Organisation]:
@@ -33,27 +56,17 @@ def list_organisations_for_user(user: Any) -> list[Organisation]:
     return list((member_of | authorised_for).distinct().order_by("name"))
 
 
-def list_members(organisation: Organisation) -> QuerySet[Membership]:
+def list_members(actor: Actor) -> QuerySet[Membership]:
+    return scope(Membership, actor).select_related("user").order_by("user__full_name", "user__email")
+
+
+def count_superusers(actor: Actor) -> int:
+    return scope(Membership, actor).filter(**SUPERUSER_LOOKUP, user__is_active=True).count()
+
+
+def list_authorisations(actor: Actor) -> QuerySet[PhysicianAuthorisation]:
     return (
-        Membership.objects.for_org(organisation)
-        .select_related("user")
-        .order_by("user__full_name", "user__email")
-    )
-
-
-def count_superusers(organisation: Organisation) -> int:
-    return (
-        Membership.objects.for_org(organisation)
-        .filter(
-            can_invite_users=True, can_assign_permissions=True, can_assign_roles=True, user__is_active=True
-        )
-        .count()
-    )
-
-
-def list_authorisations(organisation: Organisation) -> QuerySet[PhysicianAuthorisation]:
-    return (
-        PhysicianAuthorisation.objects.for_org(organisation)
+        scope(PhysicianAuthorisation, actor)
         .select_related("practitioner", "authorised_by", "revoked_by")
         .order_by("revoked_at", "practitioner__name")
     )

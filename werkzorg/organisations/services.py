@@ -8,19 +8,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from werkzorg.access import Actor, Perm, require
-from werkzorg.access.policy import describe_role
-from werkzorg.accounts.models import User
-from werkzorg.audit.models import AuditEventType
+from werkzorg.access import Actor, Perm, get_or_404, require, scope
+from werkzorg.access.policy import GRANT_FIELDS, check_grantable, is_superuser_grants, normalised_grants
+from werkzorg.audit.events import AuditEventType
 from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError
-from werkzorg.core.tabular import ImportReport, RowError, Table
+from werkzorg.core.importer import Column, Importer
+from werkzorg.core.tabular import ImportReport, Table
 from werkzorg.core.validators import validate_agb_code
 from werkzorg.organisations.models import (
-    GRANT_FIELDS,
-    PERMISSION_FIELDS,
     Membership,
-    Organisation,
+    OrganisationEvent,
     PhysicianAuthorisation,
     Practitioner,
     TermsAcceptance,
@@ -29,33 +27,12 @@ from werkzorg.organisations.models import (
 from werkzorg.organisations.queries import count_superusers
 
 
-def check_grantable(actor: Actor, old: dict[str, bool], new: dict[str, bool]) -> None:
-    """Nobody grants (or takes away) what they do not hold, and each group needs its own permission."""
-    held = actor.membership.grant_values() if actor.membership else {}
-    for field in GRANT_FIELDS:
-        if bool(old.get(field)) == bool(new.get(field)):
-            continue
-        needed = Perm.ASSIGN_PERMISSIONS if field in PERMISSION_FIELDS else Perm.ASSIGN_ROLES
-        if needed not in actor.perms:
-            raise DomainError(_("You may not change this right."), field=field)
-        if not held.get(field):
-            raise DomainError(_("You cannot grant a right you do not hold yourself."), field=field)
-
-
-def is_superuser_grants(grants: dict[str, bool]) -> bool:
-    return all(grants.get(f) for f in PERMISSION_FIELDS)
-
-
-def normalised_grants(grants: dict[str, bool]) -> dict[str, bool]:
-    return {field: bool(grants.get(field)) for field in GRANT_FIELDS}
-
-
-@transaction.atomic
+@transaction.atomic(durable=True)
 def change_rights(
     *, actor: Actor, membership: Membership, grants: dict[str, bool], version: int
 ) -> Membership:
     require(actor, Perm.VIEW_USERS)
-    locked = Membership.objects.select_for_update().get(pk=membership.pk, organisation=actor.organisation)
+    locked = get_or_404(Membership.objects.select_for_update(), actor, pk=membership.pk)
     if locked.user_id == actor.user.pk:
         raise DomainError(_("You cannot change your own rights; ask another superuser."))
     if locked.version != version:
@@ -67,7 +44,7 @@ def change_rights(
     if new == old:
         return locked
     check_grantable(actor, old, new)
-    if locked.is_superuser and not is_superuser_grants(new) and count_superusers(actor.organisation) <= 1:
+    if locked.is_superuser and not is_superuser_grants(new) and count_superusers(actor) <= 1:
         raise DomainError(_("The organisation must keep at least one superuser."))
     for field, value in new.items():
         setattr(locked, field, value)
@@ -75,10 +52,8 @@ def change_rights(
     locked.save()
     changed = ",".join(f for f in GRANT_FIELDS if old[f] != new[f])
     record(
-        AuditEventType.RIGHTS_CHANGED,
-        user=actor.user,
-        role=describe_role(actor),
-        organisation=actor.organisation,
+        OrganisationEvent.RIGHTS_CHANGED,
+        actor=actor,
         subject=locked.user,
         obj=locked,
         detail=f"changed: {changed}",
@@ -86,24 +61,19 @@ def change_rights(
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def remove_member(*, actor: Actor, membership: Membership) -> None:
     require(actor, Perm.INVITE_USERS)
-    locked = Membership.objects.select_for_update().get(pk=membership.pk, organisation=actor.organisation)
+    locked = get_or_404(
+        Membership.objects.select_for_update().select_related("user"), actor, pk=membership.pk
+    )
     if locked.user_id == actor.user.pk:
         raise DomainError(_("You cannot remove yourself; ask another superuser."))
     if locked.is_superuser:
         require(actor, Perm.ASSIGN_PERMISSIONS)
-        if count_superusers(actor.organisation) <= 1:
+        if count_superusers(actor) <= 1:
             raise DomainError(_("The organisation must keep at least one superuser."))
-    record(
-        AuditEventType.MEMBER_REMOVED,
-        user=actor.user,
-        role=describe_role(actor),
-        organisation=actor.organisation,
-        subject=locked.user,
-        obj=locked,
-    )
+    record(OrganisationEvent.MEMBER_REMOVED, actor=actor, subject=locked.user, obj=locked)
     user = locked.user
     locked.delete()
     if user.last_organisation_id == actor.organisation.pk:
@@ -111,10 +81,11 @@ def remove_member(*, actor: Actor, membership: Membership) -> None:
         user.save(update_fields=["last_organisation"])
 
 
-def switch_organisation(*, user: User, organisation: Organisation) -> None:
+def switch_organisation(*, actor: Actor) -> None:
     """Remember the organisation the user works for, so the next login lands there."""
-    if user.last_organisation_id != organisation.pk:
-        user.last_organisation = organisation
+    user = actor.user
+    if user.last_organisation_id != actor.organisation.pk:
+        user.last_organisation = actor.organisation
         user.save(update_fields=["last_organisation"])
 
 
@@ -123,12 +94,12 @@ def find_practitioner(*, actor: Actor, agb_code: str) -> Practitioner | None:
     return Practitioner.objects.filter(agb_code=agb_code.strip()).first()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def authorise_physician(*, actor: Actor, practitioner: Practitioner) -> PhysicianAuthorisation:
     require(actor, Perm.AUTHORISE_PHYSICIANS)
     if (
-        PhysicianAuthorisation.objects.active()
-        .filter(organisation=actor.organisation, practitioner=practitioner)
+        scope(PhysicianAuthorisation, actor)
+        .filter(practitioner=practitioner, revoked_at__isnull=True)
         .exists()
     ):
         raise ConflictError(_("This physician is already authorised for your organisation."))
@@ -136,21 +107,21 @@ def authorise_physician(*, actor: Actor, practitioner: Practitioner) -> Physicia
         organisation=actor.organisation, practitioner=practitioner, authorised_by=actor.user
     )
     record(
-        AuditEventType.PHYSICIAN_AUTHORISED,
-        user=actor.user,
-        role=describe_role(actor),
-        organisation=actor.organisation,
+        OrganisationEvent.PHYSICIAN_AUTHORISED,
+        actor=actor,
         obj=authorisation,
         detail=f"agb {practitioner.agb_code}",
     )
     return authorisation
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def revoke_physician(*, actor: Actor, authorisation: PhysicianAuthorisation) -> None:
     require(actor, Perm.AUTHORISE_PHYSICIANS)
-    locked = PhysicianAuthorisation.objects.select_for_update().get(
-        pk=authorisation.pk, organisation=actor.organisation
+    locked = get_or_404(
+        PhysicianAuthorisation.objects.select_for_update().select_related("practitioner"),
+        actor,
+        pk=authorisation.pk,
     )
     if locked.revoked_at is not None:
         raise ConflictError(_("This authorisation was already revoked."))
@@ -158,92 +129,78 @@ def revoke_physician(*, actor: Actor, authorisation: PhysicianAuthorisation) -> 
     locked.revoked_by = actor.user
     locked.save(update_fields=["revoked_at", "revoked_by"])
     record(
-        AuditEventType.PHYSICIAN_REVOKED,
-        user=actor.user,
-        role=describe_role(actor),
-        organisation=actor.organisation,
+        OrganisationEvent.PHYSICIAN_REVOKED,
+        actor=actor,
         obj=locked,
         detail=f"agb {locked.practitioner.agb_code}",
     )
 
 
-@transaction.atomic
 def accept_terms(*, actor: Actor, terms_version: TermsVersion) -> TermsAcceptance:
+    """Accept the terms in force for the actor's organisation (also part of a superuser's registration)."""
     require(actor, Perm.ACCEPT_TERMS)
-    acceptance, created = TermsAcceptance.objects.get_or_create(
-        organisation=actor.organisation, terms_version=terms_version, defaults={"accepted_by": actor.user}
-    )
-    if created:
-        record(
-            AuditEventType.TERMS_ACCEPTED,
-            user=actor.user,
-            role=describe_role(actor),
-            organisation=actor.organisation,
-            obj=acceptance,
-            detail=f"version {terms_version.version}",
+    with transaction.atomic():
+        acceptance, created = scope(TermsAcceptance, actor).get_or_create(
+            terms_version=terms_version,
+            defaults={"organisation": actor.organisation, "accepted_by": actor.user},
         )
+        if created:
+            record(
+                OrganisationEvent.TERMS_ACCEPTED,
+                actor=actor,
+                obj=acceptance,
+                detail=f"version {terms_version.version}",
+            )
     return acceptance
 
 
-PRACTITIONER_COLUMNS = {
-    "agb": "agb_code",
-    "agb code": "agb_code",
-    "agb-code": "agb_code",
-    "big": "big_number",
-    "big nummer": "big_number",
-    "big-nummer": "big_number",
-    "naam": "name",
-    "name": "name",
-    "beroep": "profession",
-    "profession": "profession",
-    "e-mail": "email",
-    "email": "email",
-}
+def _check_email(value: str) -> list[str]:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return [_("The e-mail address is not valid.")]
+    return []
 
 
-def import_practitioners(*, desk_user: User, table: Table) -> ImportReport:
+def _check_agb(value: str) -> list[str]:
+    try:
+        validate_agb_code(value)
+    except ValidationError as exc:
+        return list(exc.messages)
+    return []
+
+
+PRACTITIONER_IMPORT = Importer(
+    columns=[
+        Column("agb_code", ("agb", "agb code", "agb-code"), required=True, check=_check_agb, unique=True),
+        Column("big_number", ("big", "big nummer", "big-nummer")),
+        Column("name", ("naam", "name"), required=True),
+        Column("profession", ("beroep", "profession")),
+        Column("email", ("e-mail", "email"), check=_check_email),
+    ]
+)
+
+
+def import_practitioners(*, actor: Actor, table: Table) -> ImportReport:
     """The desk's register of physicians from CSV/Excel: every row checked first, then all in one go."""
-    if not desk_user.is_staff:
-        raise DomainError(_("Only the desk can import practitioners."))
-    report = ImportReport()
-    columns = {h: PRACTITIONER_COLUMNS[h] for h in table.header if h in PRACTITIONER_COLUMNS}
-    if not {"agb_code", "name"} <= set(columns.values()):
-        report.errors.append(RowError(1, [_("Missing column(s): %(columns)s.") % {"columns": "agb, naam"}]))
-        return report
-    rows: list[dict[str, str]] = []
-    seen: dict[str, int] = {}
-    for line, values in table.rows:
-        data = {target: values.get(header, "").strip() for header, target in columns.items()}
-        problems = []
-        try:
-            validate_agb_code(data.get("agb_code", ""))
-        except ValidationError as exc:
-            problems.extend(exc.messages)
-        if not data.get("name"):
-            problems.append(_("The name is missing."))
-        if data.get("email"):
-            try:
-                validate_email(data["email"])
-            except ValidationError:
-                problems.append(_("The e-mail address is not valid."))
-        if data.get("agb_code") in seen:
-            problems.append(_("AGB code also appears on line %(line)d.") % {"line": seen[data["agb_code"]]})
-        seen.setdefault(data.get("agb_code", ""), line)
-        if problems:
-            report.errors.append(RowError(line, problems))
-        rows.append(data)
-    if report.errors:
-        return report
-    with transaction.atomic():
+    require(actor, Perm.DESK_PRACTITIONERS)
+
+    def write(rows: list[dict[str, str]], report: ImportReport) -> None:
         existing = {
             p.agb_code: p for p in Practitioner.objects.filter(agb_code__in=[r["agb_code"] for r in rows])
         }
         for data in rows:
-            defaults = {k: v for k, v in data.items() if k != "agb_code" and (v or k == "big_number")}
+            values = {k: v for k, v in data.items() if k != "agb_code" and (v or k == "big_number")}
             if data["agb_code"] in existing:
-                Practitioner.objects.filter(pk=existing[data["agb_code"]].pk).update(**defaults)
+                Practitioner.objects.filter(pk=existing[data["agb_code"]].pk).update(**values)
                 report.updated += 1
             else:
-                Practitioner.objects.create(agb_code=data["agb_code"], **defaults)
+                Practitioner.objects.create(agb_code=data["agb_code"], **values)
                 report.created += 1
-    return report
+        record(
+            AuditEventType.DESK_IMPORTED,
+            actor=actor,
+            detail=f"practitioners: created {report.created}, updated {report.updated}",
+        )
+
+    return PRACTITIONER_IMPORT.run(table, write=write)

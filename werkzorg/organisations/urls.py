@@ -5,22 +5,8 @@ from werkzorg.organisations import views
 app_name = "organisations"
 org_patterns = [
     path("", views.home, name="home"),
-    path("gebruikers/", views.user_list, name="users"),
-    path("gebruikers/uitnodigen/", views.user_invite, name="invite"),
     path("gebruikers/<int:membership_id>/", views.user_rights, name="rights"),
     path("gebruikers/<int:membership_id>/verwijderen/", views.user_remove, name="remove"),
-    path(
-        "uitnodigingen/<uuid:invitation_id>/opnieuw/",
-        views.invitation_action,
-        {"action": "opnieuw"},
-        name="invitation-resend",
-    ),
-    path(
-        "uitnodigingen/<uuid:invitation_id>/intrekken/",
-        views.invitation_action,
-        {"action": "intrekken"},
-        name="invitation-revoke",
-    ),
     path("bedrijfsartsen/", views.physicians, name="physicians"),
     path("bedrijfsartsen/machtigen/", views.physician_authorise, name="physician-authorise"),
     path("bedrijfsartsen/<int:authorisation_id>/intrekken/", views.physician_revoke, name="physician-revoke"),

@@ -2,22 +2,26 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from werkzorg.access import Perm, can, get_or_404, scoped
+from werkzorg.access import Perm, can, get_or_404, resolve_actor, scope
+from werkzorg.access.policy import may_change_rights
 from werkzorg.access.views import OrgRequest, org_view, user_view
-from werkzorg.accounts import services as account_services
-from werkzorg.accounts.models import Invitation, InvitationStatus
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
-from werkzorg.core.validators import mask_phone
 from werkzorg.organisations import services
-from werkzorg.organisations.forms import AcceptTermsForm, AgbSearchForm, InviteForm, RightsForm
-from werkzorg.organisations.models import Membership, Organisation, PhysicianAuthorisation, TermsVersion
-from werkzorg.organisations.queries import list_authorisations, list_members, list_organisations_for_user
+from werkzorg.organisations.forms import AcceptTermsForm, AgbSearchForm, RightsForm
+from werkzorg.organisations.models import (
+    Collectivity,
+    Membership,
+    PhysicianAuthorisation,
+    TermsAcceptance,
+    TermsVersion,
+)
+from werkzorg.organisations.queries import list_authorisations, list_organisations_for_user
 
 
 @user_view
@@ -31,83 +35,26 @@ def choose_organisation(request: HttpRequest) -> HttpResponse:
 @user_view
 @require_POST
 def switch_organisation(request: HttpRequest) -> HttpResponse:
-    slug = request.POST.get("organisation", "")
-    allowed = {o.slug: o for o in list_organisations_for_user(request.user)}
-    organisation: Organisation | None = allowed.get(slug)
-    if organisation is None:
-        raise Http404
-    services.switch_organisation(user=request.user, organisation=organisation)  # type: ignore[arg-type]
-    messages.success(request, _("You now work for %(org)s.") % {"org": organisation.name})
-    return redirect("organisations:home", org=organisation.slug)
+    actor = resolve_actor(request.user, request.POST.get("organisation", ""))  # type: ignore[arg-type]
+    services.switch_organisation(actor=actor)
+    messages.success(request, _("You now work for %(org)s.") % {"org": actor.organisation.name})
+    return redirect("organisations:home", org=actor.organisation.slug)
 
 
 @org_view(Perm.VIEW_ORGANISATION)
 def home(request: OrgRequest) -> HttpResponse:
     actor = request.actor
-    services.switch_organisation(user=actor.user, organisation=actor.organisation)
-    return render(
-        request,
-        "organisations/home.html",
-        {"collectivities": scoped(actor.organisation.collectivities.all(), actor)},
-    )
-
-
-@org_view(Perm.VIEW_USERS)
-def user_list(request: OrgRequest) -> HttpResponse:
-    actor = request.actor
-    invitations = (
-        scoped(Invitation, actor).filter(status=InvitationStatus.PENDING).select_related("invited_by")
-    )
-    return render(
-        request,
-        "organisations/users.html",
-        {"members": list_members(actor.organisation), "invitations": invitations, "mask_phone": mask_phone},
-    )
-
-
-@org_view(Perm.INVITE_USERS)
-def user_invite(request: OrgRequest) -> HttpResponse:
-    actor = request.actor
-    form = InviteForm(request.POST or None, actor=actor)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = account_services.invite_user(
-                actor=actor,
-                email=form.cleaned_data["email"],
-                phone=form.cleaned_data["phone"],
-                full_name=form.cleaned_data["full_name"],
-                grants=form.grants(),
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            if result.membership is not None:
-                messages.success(
-                    request,
-                    _(
-                        "%(email)s already has an account and now also has access to %(org)s; they received a notice."
-                    )
-                    % {"email": form.cleaned_data["email"], "org": actor.organisation.name},
-                )
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Invitation sent to %(email)s. They will receive a code by SMS when they open the link."
-                    )
-                    % {"email": form.cleaned_data["email"]},
-                )
-            return redirect("organisations:users", org=actor.organisation.slug)
-    return render(request, "organisations/invite.html", {"form": form})
+    services.switch_organisation(actor=actor)
+    return render(request, "organisations/home.html", {"collectivities": scope(Collectivity, actor)})
 
 
 @org_view(Perm.VIEW_USERS)
 def user_rights(request: OrgRequest, membership_id: int) -> HttpResponse:
     actor = request.actor
-    membership: Membership = get_or_404(Membership.objects.select_related("user"), actor, pk=membership_id)
+    membership = get_or_404(Membership.objects.select_related("user"), actor, pk=membership_id)
     form = RightsForm(request.POST or None, actor=actor, membership=membership)
     if request.method == "POST":
-        if not (can(actor, Perm.ASSIGN_ROLES) or can(actor, Perm.ASSIGN_PERMISSIONS)):
+        if not may_change_rights(actor):
             raise PermissionDenied
         if form.is_valid():
             try:
@@ -121,7 +68,7 @@ def user_rights(request: OrgRequest, membership_id: int) -> HttpResponse:
                 add_domain_error(form, error)
             else:
                 messages.success(request, _("Rights of %(name)s saved.") % {"name": membership.user})
-                return redirect("organisations:users", org=actor.organisation.slug)
+                return redirect("accounts:users", org=actor.organisation.slug)
     return render(
         request,
         "organisations/rights.html",
@@ -133,31 +80,14 @@ def user_rights(request: OrgRequest, membership_id: int) -> HttpResponse:
 @require_POST
 def user_remove(request: OrgRequest, membership_id: int) -> HttpResponse:
     actor = request.actor
-    membership: Membership = get_or_404(Membership.objects.select_related("user"), actor, pk=membership_id)
+    membership = get_or_404(Membership.objects.select_related("user"), actor, pk=membership_id)
     try:
         services.remove_member(actor=actor, membership=membership)
     except DomainError as error:
         messages.error(request, str(error.message))
     else:
         messages.success(request, _("%(name)s no longer has access.") % {"name": membership.user})
-    return redirect("organisations:users", org=actor.organisation.slug)
-
-
-@org_view(Perm.INVITE_USERS)
-@require_POST
-def invitation_action(request: OrgRequest, invitation_id: str, action: str) -> HttpResponse:
-    actor = request.actor
-    invitation: Invitation = get_or_404(Invitation, actor, pk=invitation_id)
-    try:
-        if action == "opnieuw":
-            account_services.resend_invitation(actor=actor, invitation=invitation)
-            messages.success(request, _("Invitation sent again to %(email)s.") % {"email": invitation.email})
-        else:
-            account_services.revoke_invitation(actor=actor, invitation=invitation)
-            messages.success(request, _("Invitation for %(email)s withdrawn.") % {"email": invitation.email})
-    except DomainError as error:
-        messages.error(request, str(error.message))
-    return redirect("organisations:users", org=actor.organisation.slug)
+    return redirect("accounts:users", org=actor.organisation.slug)
 
 
 @org_view(Perm.AUTHORISE_PHYSICIANS)
@@ -176,7 +106,7 @@ def physicians(request: OrgRequest) -> HttpResponse:
             "form": form,
             "found": found,
             "searched": searched,
-            "authorisations": list_authorisations(actor.organisation),
+            "authorisations": list_authorisations(actor),
         },
     )
 
@@ -206,7 +136,7 @@ def physician_authorise(request: OrgRequest) -> HttpResponse:
 @require_POST
 def physician_revoke(request: OrgRequest, authorisation_id: int) -> HttpResponse:
     actor = request.actor
-    authorisation: PhysicianAuthorisation = get_or_404(
+    authorisation = get_or_404(
         PhysicianAuthorisation.objects.select_related("practitioner"), actor, pk=authorisation_id
     )
     try:
@@ -220,14 +150,12 @@ def physician_revoke(request: OrgRequest, authorisation_id: int) -> HttpResponse
     return redirect("organisations:physicians", org=actor.organisation.slug)
 
 
-@org_view(Perm.VIEW_ORGANISATION, terms_exempt=True)
+@org_view(Perm.VIEW_ORGANISATION, gates_exempt=frozenset({"terms"}))
 def terms(request: OrgRequest) -> HttpResponse:
     actor = request.actor
     current = TermsVersion.current()
-    accepted = (
-        current is not None
-        and scoped(actor.organisation.terms_acceptances.all(), actor).filter(terms_version=current).exists()
-    )
+    history = scope(TermsAcceptance, actor).select_related("terms_version", "accepted_by")
+    accepted = current is not None and history.filter(terms_version=current).exists()
     form = AcceptTermsForm(request.POST or None)
     if request.method == "POST" and current is not None:
         if not can(actor, Perm.ACCEPT_TERMS):
@@ -238,9 +166,6 @@ def terms(request: OrgRequest) -> HttpResponse:
                 request, _("Thank you. The terms are accepted for %(org)s.") % {"org": actor.organisation}
             )
             return redirect("organisations:home", org=actor.organisation.slug)
-    history = scoped(actor.organisation.terms_acceptances.all(), actor).select_related(
-        "terms_version", "accepted_by"
-    )
     return render(
         request,
         "organisations/terms.html",

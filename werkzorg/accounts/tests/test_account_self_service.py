@@ -11,7 +11,8 @@ from django.test import Client
 
 from tests.factories import PASSWORD
 from tests.personas import World
-from werkzorg.audit.models import AuditEvent, AuditEventType
+from werkzorg.accounts.models import AccountEvent
+from werkzorg.audit.models import AuditEvent
 from werkzorg.notifications import sms
 
 
@@ -47,7 +48,7 @@ def test_changing_the_mobile_number_needs_reauthentication_and_verification(
     user.refresh_from_db()  # type: ignore[union-attr]
     assert user.phone == "+31641887766" and user.phone_verified  # type: ignore[union-attr]
     assert AuditEvent.objects.filter(
-        event_type=AuditEventType.CONTACT_CHANGED, subject_id=str(user.pk)
+        event_type=AccountEvent.CONTACT_CHANGED, subject_id=str(user.pk)
     ).exists()  # type: ignore[union-attr]
 
 

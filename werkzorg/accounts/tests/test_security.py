@@ -11,8 +11,10 @@ from django.test import Client, override_settings
 
 from tests.factories import PASSWORD, TOTP_SECRET
 from tests.personas import World
+from werkzorg.access import desk_actor
 from werkzorg.accounts import services
-from werkzorg.audit.models import AuditEvent, AuditEventType
+from werkzorg.audit.events import AuditEventType
+from werkzorg.audit.models import AuditEvent
 
 
 def current_code() -> str:
@@ -80,7 +82,7 @@ def test_disabling_a_user_ends_their_sessions(world: World, client: Client) -> N
     client.force_login(user)
     assert client.get("/o/acme/").status_code == 200
     assert UserSession.objects.filter(user=user).exists()
-    services.disable_user(desk_user=world.users["desk"], user=user)  # type: ignore[arg-type]
+    services.disable_user(actor=desk_actor(world.users["desk"]), user=user)  # type: ignore[arg-type]
     assert not UserSession.objects.filter(user=user).exists()
     response = client.get("/o/acme/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]

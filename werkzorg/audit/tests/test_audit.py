@@ -2,7 +2,9 @@ import pytest
 from django.db import DatabaseError, connection
 
 from tests.personas import World
-from werkzorg.audit.models import AuditEvent, AuditEventType
+from werkzorg.audit.events import AuditEventType
+from werkzorg.audit.models import AuditEvent
+from werkzorg.employees.models import EmployeeEvent
 
 
 def test_the_application_cannot_change_or_delete_events(world: World) -> None:
@@ -24,7 +26,7 @@ def test_reading_an_employee_and_the_log_is_logged(world: World, client) -> None
     client.force_login(world.users["superuser"])
     response = client.get(f"/o/acme/medewerkers/{employee.pk}/")  # type: ignore[attr-defined]
     assert response.status_code == 200
-    read = AuditEvent.objects.get(event_type=AuditEventType.EMPLOYEE_READ)
+    read = AuditEvent.objects.get(event_type=EmployeeEvent.EMPLOYEE_READ)
     assert read.subject_id == str(employee.pk) and read.organisation == world.org  # type: ignore[attr-defined]
     assert employee.last_name not in read.detail  # type: ignore[attr-defined]
     client.get("/o/acme/logboek/")

@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
-from tests.factories import EmployeeFactory
 from tests.personas import World
 from werkzorg.employees.models import Employee
+from werkzorg.employees.tests.factories import EmployeeFactory
 
 CSV = (
     "personeelsnummer;voornaam;tussenvoegsel;achternaam;e-mail;mobiel;geboortedatum;afdeling\n"
@@ -87,13 +87,14 @@ def test_another_organisations_employee_is_a_404_also_in_the_api(world: World, c
 
 
 def test_the_picker_finds_people_and_audits_the_search(world: World, client) -> None:  # type: ignore[no-untyped-def]
-    from werkzorg.audit.models import AuditEvent, AuditEventType
+    from werkzorg.audit.models import AuditEvent
+    from werkzorg.employees.models import EmployeeEvent
 
     employee = world.objects["employee"]
     client.force_login(world.users["requester"])
     response = client.get("/o/acme/medewerkers/zoeken/", {"q": employee.last_name}, HTTP_HX_REQUEST="true")  # type: ignore[attr-defined]
     assert employee.employee_number in response.content.decode()  # type: ignore[attr-defined]
-    assert AuditEvent.objects.filter(event_type=AuditEventType.EMPLOYEE_SEARCHED).exists()
+    assert AuditEvent.objects.filter(event_type=EmployeeEvent.EMPLOYEE_SEARCHED).exists()
     assert (
         client.get("/o/acme/medewerkers/zoeken/", {"q": "x"}).content.decode().strip() == ""
     )  # too short to search

@@ -7,11 +7,12 @@ from typing import Any
 import pytest
 from django.core import mail
 
-from tests.factories import InterventionFactory, MembershipFactory, OrganisationFactory
+from tests.factories import MembershipFactory, OrganisationFactory
 from tests.personas import World
 from werkzorg.access import Actor, resolve_actor
 from werkzorg.interventions import services
 from werkzorg.interventions.models import Intervention, InterventionRequest
+from werkzorg.interventions.tests.factories import InterventionFactory
 from werkzorg.organisations.models import OrganisationKind
 
 

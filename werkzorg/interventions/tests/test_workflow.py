@@ -13,6 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from werkzorg.access import scope
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.interventions import services, workflow
 from werkzorg.interventions.models import (
@@ -54,7 +55,7 @@ def test_the_whole_flow_from_request_to_survey(flow: Flow, django_capture_on_com
         request = flow.submit()
     assert request.number.startswith(f"IV{timezone.now():%Y}-")
     assert request.status == RequestStatus.AWAITING_CONSENT
-    assert not InterventionRequest.objects.for_provider(flow.provider.organisation).exists()
+    assert not scope(InterventionRequest, flow.provider).exists()
     token = link_token(last_mail_to("kees.z@privemail.nl").body, "toestemming")
     with django_capture_on_commit_callbacks(execute=True):
         services.grant_consent(token=token)

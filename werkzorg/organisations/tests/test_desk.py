@@ -13,7 +13,7 @@ from werkzorg.organisations.models import Practitioner
 
 def test_the_desk_invites_a_main_account_holder_with_a_personal_address(world: World, client) -> None:  # type: ignore[no-untyped-def]
     client.force_login(world.users["desk"])
-    url = f"/desk/organisations/organisation/{world.org.pk}/hoofdaccounthouder/"
+    url = f"/desk/accounts/invitation/hoofdaccounthouder/{world.org.pk}/"
     response = client.post(url, {"full_name": "Info", "email": "info@acme.nl", "phone": "0612345678"})
     assert response.status_code == 200 and not Invitation.objects.filter(email="info@acme.nl").exists()
     response = client.post(url, {"full_name": "Karin Boss", "email": "karin@acme.nl", "phone": "0612345678"})

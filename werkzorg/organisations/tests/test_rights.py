@@ -2,9 +2,10 @@ import pytest
 
 from tests.personas import World
 from werkzorg.access import resolve_actor
+from werkzorg.access.policy import GRANT_FIELDS
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.organisations import services
-from werkzorg.organisations.models import GRANT_FIELDS, Membership
+from werkzorg.organisations.models import Membership
 
 pytestmark = pytest.mark.usefixtures("english")
 

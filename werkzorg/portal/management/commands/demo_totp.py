@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from werkzorg.core.demo import current_totp_code
+from werkzorg.accounts.demo import current_totp_code
 
 
 class Command(BaseCommand):

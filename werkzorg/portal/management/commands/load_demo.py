@@ -1,15 +1,20 @@
+from importlib import import_module
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from werkzorg.core.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo
+from werkzorg.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from werkzorg.core.plugins import portal_apps
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (idempotent) and print how to sign in as each actor."
+    help = "Load every app's demo data (idempotent) and print how to sign in as each actor."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        users = load_demo()
+        logins: list[tuple[str, str]] = []
+        for app in portal_apps():
+            if app.demo:
+                logins += import_module(app.demo).load()
         out = self.stdout.write
         out("")
         out("Werkzorg demo: http://127.0.0.1:8000  (desk: http://127.0.0.1:8000/desk/)")
@@ -18,7 +23,7 @@ class Command(BaseCommand):
         out("  `.venv/bin/python manage.py demo_totp`)")
         out("E-mail and SMS sent by the portal: http://127.0.0.1:8000/dev/outbox/")
         out("")
-        width = max(len(u.email) for u in users)
-        for user in users:
-            out(f"  {user.email.ljust(width)}  {user.actor}")
+        width = max(len(email) for email, _ in logins)
+        for email, actor in logins:
+            out(f"  {email.ljust(width)}  {actor}")
         out("")

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Tenancy:
+    """How a model's rows belong to tenants; `werkzorg.access.scope()` reads this and nothing else.
+
+    organisation: the lookup to the owning employer (or provider, for its own data).
+    provider: the lookup to a care provider that receives the row, with the condition under which it may.
+    owner: the lookup to the user who made the row; others see it only with `all_rows_perm`.
+    """
+
+    organisation: str = "organisation"
+    provider: str | None = None
+    provider_condition: Mapping[str, Any] = field(default_factory=dict)
+    owner: str | None = None
+    all_rows_perm: str | None = None

@@ -1,0 +1,1 @@
+"""The intervention pages: catalogue (public), employer, employee (by link) and care provider."""
