@@ -252,3 +252,11 @@ def standing_flags(actor: Actor) -> frozenset[str]:
     if actor.physician_authorisation is not None and Perm.MEDICAL_DATA in actor.perms:
         flags.add("physician")
     return frozenset(flags)
+
+
+def describe_grants(holder: object) -> list[str]:
+    """A membership's permissions and roles in the words an HR manager reads, for lists of users."""
+    held = grant_values(holder)
+    labels = [str(gettext_lazy("superuser"))] if is_superuser_grants(held) else []
+    shown = ROLE_FIELDS if labels else GRANT_FIELDS
+    return labels + [str(GRANT_LABELS[f]) for f in shown if held[f]]

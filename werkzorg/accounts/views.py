@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkzorg.access import Perm, get_or_404, scope
+from werkzorg.access.policy import describe_grants
 from werkzorg.access.views import OrgRequest, org_view, public_view, user_view
 from werkzorg.accounts import services
 from werkzorg.accounts.forms import CodeForm, RegisterForm
@@ -174,7 +175,11 @@ def user_list(request: OrgRequest) -> HttpResponse:
     return render(
         request,
         "organisations/users.html",
-        {"members": list_members(actor), "invitations": invitations, "mask_phone": mask_phone},
+        {
+            "members": [(m, describe_grants(m)) for m in list_members(actor)],
+            "invitations": invitations,
+            "mask_phone": mask_phone,
+        },
     )
 
 

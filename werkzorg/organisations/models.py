@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkzorg.access.policy import grant_values, is_superuser_grants
+from werkzorg.access.policy import grant_values
 from werkzorg.core.models import TenantQuerySet, TimeStampedModel
 from werkzorg.core.validators import validate_agb_code, validate_kvk_number
 
@@ -129,10 +129,6 @@ class Grants(models.Model):
 
     def grant_values(self) -> dict[str, bool]:
         return grant_values(self)
-
-    @property
-    def is_superuser(self) -> bool:
-        return is_superuser_grants(self.grant_values())
 
 
 class Membership(Grants, TimeStampedModel):

@@ -44,7 +44,7 @@ def change_rights(
     if new == old:
         return locked
     check_grantable(actor, old, new)
-    if locked.is_superuser and not is_superuser_grants(new) and count_superusers(actor) <= 1:
+    if is_superuser_grants(old) and not is_superuser_grants(new) and count_superusers(actor) <= 1:
         raise DomainError(_("The organisation must keep at least one superuser."))
     for field, value in new.items():
         setattr(locked, field, value)
@@ -69,7 +69,7 @@ def remove_member(*, actor: Actor, membership: Membership) -> None:
     )
     if locked.user_id == actor.user.pk:
         raise DomainError(_("You cannot remove yourself; ask another superuser."))
-    if locked.is_superuser:
+    if is_superuser_grants(locked.grant_values()):
         require(actor, Perm.ASSIGN_PERMISSIONS)
         if count_superusers(actor) <= 1:
             raise DomainError(_("The organisation must keep at least one superuser."))

@@ -28,14 +28,34 @@ from werkzorg.interventions.services import InvalidLink
 
 from .conftest import Flow, last_mail_to, link_token
 
+# Every allowed move, written out by hand from docs/domain.md ("Interventions"): (from, to, who).
+ALLOWED_MOVES = {
+    ("awaiting_consent", "forwarded", "employee"),
+    ("awaiting_consent", "cancelled", "employee"),
+    ("awaiting_consent", "cancelled", "employer"),
+    ("awaiting_consent", "cancelled", "system"),
+    ("forwarded", "contacted", "provider"),
+    ("forwarded", "planned", "provider"),
+    ("forwarded", "cancelled", "employee"),
+    ("forwarded", "cancelled", "employer"),
+    ("contacted", "planned", "provider"),
+    ("contacted", "cancelled", "employee"),
+    ("contacted", "cancelled", "employer"),
+    ("planned", "in_treatment", "provider"),
+    ("planned", "cancelled", "employee"),
+    ("planned", "cancelled", "employer"),
+    ("in_treatment", "completed", "provider"),
+    ("in_treatment", "cancelled", "employee"),
+    ("in_treatment", "cancelled", "employer"),
+}
 ALL_TRANSITIONS = list(itertools.product(RequestStatus.values, RequestStatus.values, list(workflow.Actor)))
 
 
 @pytest.mark.parametrize(("source", "target", "actor"), ALL_TRANSITIONS)
-def test_every_transition_is_allowed_or_refused_by_the_table(
+def test_every_move_is_allowed_exactly_when_the_hand_written_list_says_so(
     source: str, target: str, actor: workflow.Actor
 ) -> None:
-    allowed = actor in workflow.TRANSITIONS.get((RequestStatus(source), RequestStatus(target)), frozenset())
+    allowed = (source, target, str(actor)) in ALLOWED_MOVES
     assert workflow.can_transition(source, target, actor) is allowed
     if allowed:
         workflow.check_transition(source, target, actor)

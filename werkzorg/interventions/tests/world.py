@@ -7,7 +7,13 @@ from django.utils import timezone
 
 from tests.factories import OrganisationFactory
 from tests.personas import World
-from werkzorg.interventions.models import Appointment, Extension, InterventionRequest
+from werkzorg.interventions.models import (
+    Appointment,
+    ConsentDecision,
+    ConsentRecord,
+    Extension,
+    InterventionRequest,
+)
 from werkzorg.interventions.tests.factories import InterventionFactory
 from werkzorg.organisations.models import OrganisationKind
 
@@ -18,7 +24,20 @@ PLACEHOLDERS = {
     "<int:appointment_id>": "appointment",
     "<int:intervention_id>": "intervention",
 }
-# For the provider's routes: objects of the same employer that went to another provider.
+# The care provider's routes: asked in the provider's own organisation.
+PROVIDER_ROUTES = {
+    "interventions:worklist",
+    "interventions:worklist-detail",
+    "interventions:worklist-gecontacteerd",
+    "interventions:worklist-afspraak",
+    "interventions:worklist-afgerond",
+    "interventions:worklist-verlenging",
+    "interventions:appointment-aanwezig",
+    "interventions:appointment-niet-verschenen",
+    "interventions:appointment-annuleren",
+    "api:worklist",
+}
+# For the provider's routes with another tenant's object: the same employer's, sent to another provider.
 PROVIDER_PLACEHOLDERS = {
     "<int:request_id>": "provider_other_request",
     "<int:appointment_id>": "provider_other_appointment",
@@ -28,7 +47,8 @@ PROVIDER_PLACEHOLDERS = {
 def _forwarded(
     world: World, org: object, provider: object, requester: object, token: str
 ) -> InterventionRequest:
-    return InterventionRequest.objects.create(
+    """A planned request the employee consented to (so its provider may see the contact data)."""
+    request = InterventionRequest.objects.create(
         number=f"IV-{token}",
         organisation=org,
         collectivity=org.collectivities.first(),  # type: ignore[attr-defined]
@@ -41,6 +61,14 @@ def _forwarded(
         forwarded_at=timezone.now(),
         submit_token=f"w-{token}",
     )
+    ConsentRecord.objects.create(
+        request=request, decision=ConsentDecision.GRANTED, text_version="t", scope="s"
+    )
+    return request
+    ConsentRecord.objects.create(
+        request=request, decision=ConsentDecision.GRANTED, text_version="t", scope="s"
+    )
+    return request
 
 
 def extend(world: World) -> None:

@@ -1,0 +1,15 @@
+"""The portal's own URLs (format: tests/rights.py)."""
+
+RIGHTS = """
+url name      method anon sup ins inv req rep abs umg oth prv phy desk
+# After sign-in: on to the organisation worked for last, or to the choice.
+home          GET    302  302 302 302 302 302 302 302 302 302 302 302
+home          POST   302  302 302 302 302 302 302 302 302 302 302 302
+brand-css     GET    200  200 200 200 200 200 200 200 200 200 200 200
+brand-css     POST   200  200 200 200 200 200 200 200 200 200 200 200
+healthz       GET    200  200 200 200 200 200 200 200 200 200 200 200
+healthz       POST   200  200 200 200 200 200 200 200 200 200 200 200
+# The OpenAPI schema: signed-in users only.
+api-schema    GET    403  200 200 200 200 200 200 200 200 200 200 200
+api-schema    POST   403  405 405 405 405 405 405 405 405 405 405 405
+"""
