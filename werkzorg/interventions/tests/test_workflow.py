@@ -8,11 +8,11 @@ import itertools
 import pytest
 from django.apps import apps
 from django.core import mail
-from django.db import connection, models
+from django.db import models
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.queries import assert_constant_queries
 from werkzorg.access import scope
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.interventions import services, workflow
@@ -365,18 +365,7 @@ def test_list_and_dashboard_queries_do_not_grow_with_the_number_of_requests(
         )
 
     make(10)
-    client.get("/o/acme/interventies/")
-    with CaptureQueriesContext(connection) as small_list:
-        client.get("/o/acme/interventies/")
-    with CaptureQueriesContext(connection) as small_dashboard:
-        client.get("/o/acme/dashboard/")
-    make(10_000)
-    with CaptureQueriesContext(connection) as large_list:
-        client.get("/o/acme/interventies/")
-    with CaptureQueriesContext(connection) as large_dashboard:
-        client.get("/o/acme/dashboard/")
-    assert len(small_list) == len(large_list)
-    assert len(small_dashboard) == len(large_dashboard)
+    assert_constant_queries(client, ["/o/acme/interventies/", "/o/acme/dashboard/"], lambda: make(10_000))
 
 
 def test_another_requesters_request_cannot_be_cancelled_or_decided(flow: Flow, client: Client) -> None:
