@@ -12,10 +12,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django import forms
+from django.contrib import messages
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from werkzorg.core.tabular import ImportReport, RowError, Table
+from werkzorg.core.errors import DomainError
+from werkzorg.core.forms import add_domain_error
+from werkzorg.core.tabular import ImportReport, RowError, Table, read_table
 
 # A row's values by field -> (cleaned values, problems). Cleaned values may be of any type.
 RowCheck = Callable[[dict[str, str]], "tuple[dict[str, Any], list[str]]"]
@@ -88,3 +93,26 @@ class Importer:
             with transaction.atomic():
                 write(rows, report)
         return report
+
+
+def handle_upload(
+    request: HttpRequest, form: forms.Form, run: Callable[[Table], ImportReport]
+) -> ImportReport | None:
+    """The one shape of an upload page: read the file, run the import, say how it went.
+
+    Returns the report of an import that was tried (check `.ok`), None when nothing was tried.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        report = run(read_table(form.cleaned_data["file"]))
+    except DomainError as error:
+        add_domain_error(form, error)
+        return None
+    if report.ok:
+        messages.success(
+            request,
+            _("Import done: %(created)d added, %(updated)d updated.")
+            % {"created": report.created, "updated": report.updated},
+        )
+    return report

@@ -6,18 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _
 
 from werkzorg.access import Actor, Perm, can, desk_actor
-from werkzorg.core.errors import DomainError
-from werkzorg.core.forms import add_domain_error
-from werkzorg.core.tabular import ImportReport, Table, read_table
+from werkzorg.core.importer import handle_upload
+from werkzorg.core.tabular import ImportReport
 from werkzorg.desk import services
 
 
@@ -110,24 +108,13 @@ class FileImportAdminMixin(DeskModelAdmin):
         if not self.has_add_permission(request):
             return redirect("admin:index")
         form = self.import_form(request.POST or None, request.FILES or None)
-        errors: list[tuple[int, list[str]]] = []
-        if request.method == "POST" and form.is_valid():
-            try:
-                table: Table = read_table(form.cleaned_data["file"])
-                report = type(self).import_function(actor=self.actor(request), table=table)
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
-                if report.ok:
-                    self.message_user(
-                        request,
-                        _("Import done: %(created)d added, %(updated)d updated.")
-                        % {"created": report.created, "updated": report.updated},
-                        messages.SUCCESS,
-                    )
-                    meta = self.model._meta
-                    return redirect(f"admin:{meta.app_label}_{meta.model_name}_changelist")
-                errors = [(e.line, e.messages) for e in report.errors]
+        report = handle_upload(
+            request, form, lambda table: type(self).import_function(actor=self.actor(request), table=table)
+        )
+        if report is not None and report.ok:
+            meta = self.model._meta
+            return redirect(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+        errors = [(e.line, e.messages) for e in report.errors] if report is not None else []
         context: dict[str, Any] = {
             **self.admin_site.each_context(request),
             "form": form,

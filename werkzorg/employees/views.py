@@ -11,7 +11,7 @@ from werkzorg.access import Perm, get_or_404
 from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
-from werkzorg.core.tabular import read_table
+from werkzorg.core.importer import handle_upload
 from werkzorg.employees import services
 from werkzorg.employees.forms import EmployeeForm, EndEmploymentForm, ImportForm
 from werkzorg.employees.models import Employee
@@ -97,20 +97,9 @@ def employee_end(request: OrgRequest, employee_id: int) -> HttpResponse:
 def employee_import(request: OrgRequest) -> HttpResponse:
     actor = request.actor
     form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = services.import_employees(actor=actor, table=read_table(form.cleaned_data["file"]))
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            if report.ok:
-                messages.success(
-                    request,
-                    _("Import done: %(created)d added, %(updated)d updated.")
-                    % {"created": report.created, "updated": report.updated},
-                )
-                return redirect("employees:list", org=actor.organisation.slug)
+    report = handle_upload(request, form, lambda table: services.import_employees(actor=actor, table=table))
+    if report is not None and report.ok:
+        return redirect("employees:list", org=actor.organisation.slug)
     return render(request, "employees/import.html", {"form": form, "report": report})
 
 

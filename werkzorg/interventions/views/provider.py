@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -87,22 +89,26 @@ def mark_contacted(request: OrgRequest, request_id: int) -> HttpResponse:
     )
 
 
-@org_view(Perm.PROVIDER_WORK)
-@require_POST
-def plan_appointment(request: OrgRequest, request_id: int) -> HttpResponse:
+def _step_with_form(
+    request: OrgRequest, request_id: int, form: AppointmentForm | ExtensionForm, step: Callable[..., object]
+) -> HttpResponse:
+    """A step that needs a small form: its errors become messages on the request's page."""
     found = _request(request, request_id)
-    form = AppointmentForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
         return _back_to(request, found.pk)
     return run_action(
         request,
-        lambda: services.plan_appointment(
-            actor=request.actor, request=found, starts_at=form.cleaned_data["starts_at"]
-        ),
+        lambda: step(actor=request.actor, request=found, **form.cleaned_data),
         success=_("Saved."),
         back=lambda _result: _back_to(request, found.pk),
     )
+
+
+@org_view(Perm.PROVIDER_WORK)
+@require_POST
+def plan_appointment(request: OrgRequest, request_id: int) -> HttpResponse:
+    return _step_with_form(request, request_id, AppointmentForm(request.POST), services.plan_appointment)
 
 
 @org_view(Perm.PROVIDER_WORK)
@@ -120,17 +126,7 @@ def complete_request(request: OrgRequest, request_id: int) -> HttpResponse:
 @org_view(Perm.PROVIDER_WORK)
 @require_POST
 def request_extension(request: OrgRequest, request_id: int) -> HttpResponse:
-    found = _request(request, request_id)
-    form = ExtensionForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return _back_to(request, found.pk)
-    return run_action(
-        request,
-        lambda: services.request_extension(actor=request.actor, request=found, **form.cleaned_data),
-        success=_("Saved."),
-        back=lambda _result: _back_to(request, found.pk),
-    )
+    return _step_with_form(request, request_id, ExtensionForm(request.POST), services.request_extension)
 
 
 def _appointment(request: OrgRequest, appointment_id: int) -> Appointment:
