@@ -59,6 +59,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports --no-cache
 
 test: system-deps $(VENV)/.installed assets browser-deps lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
