@@ -87,7 +87,14 @@ def build_world(*, full: bool = False) -> World:
     world.users["physician"] = physician
     # The desk is staff and (like an operator's admin account often is) a Django superuser too:
     # neither flag may give it standing in an organisation or medical data.
-    world.users["desk"] = UserFactory(email="desk@operator.nl", is_staff=True, is_superuser=True)
+    world.users["desk"] = UserFactory(
+        email="desk@operator.nl",
+        is_staff=True,
+        is_superuser=True,
+        desk_support=True,
+        desk_catalogue=True,
+        desk_contracts=True,
+    )
     for module in world_modules():
         if full or not getattr(module, "FULL_ONLY", False):
             module.extend(world)

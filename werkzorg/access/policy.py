@@ -131,18 +131,12 @@ EMPLOYER_ONLY_PERMS = frozenset(
     }
 )
 
-# The desk: every staff member holds these for now (desk roles per person come with the security issue).
-DESK_PERMS = frozenset(
-    {
-        Perm.DESK_ORGANISATIONS,
-        Perm.DESK_USERS,
-        Perm.DESK_CATALOGUE,
-        Perm.DESK_PRACTITIONERS,
-        Perm.DESK_TERMS,
-        Perm.DESK_EMPLOYEES,
-        Perm.DESK_AUDIT_LOG,
-    }
-)
+# The desk: a staff member holds the perms of their desk roles, no more (least privilege).
+DESK_ROLE_PERMS: dict[str, frozenset[Perm]] = {
+    "desk_support": frozenset({Perm.DESK_USERS, Perm.DESK_EMPLOYEES, Perm.DESK_AUDIT_LOG}),
+    "desk_catalogue": frozenset({Perm.DESK_CATALOGUE, Perm.DESK_PRACTITIONERS}),
+    "desk_contracts": frozenset({Perm.DESK_ORGANISATIONS, Perm.DESK_TERMS}),
+}
 
 
 def is_superuser_grants(grants: Mapping[str, bool]) -> bool:
@@ -163,7 +157,9 @@ def grant_values(holder: object) -> dict[str, bool]:
 
 def perms_for(actor: Actor) -> frozenset[Perm]:
     if actor.is_desk:
-        return DESK_PERMS
+        return frozenset().union(
+            *(p for role, p in DESK_ROLE_PERMS.items() if getattr(actor.user, role, False))
+        )
     perms: set[Perm] = set()
     membership = actor.membership
     organisation = actor.organisation

@@ -29,12 +29,16 @@ class UserAdmin(DeskModelAdmin, BaseUserAdmin):
     person = True
     ordering = ["email"]
     list_display = ["email", "full_name", "phone", "is_active", "is_staff", "last_login"]
+    list_select_related = True
     list_filter = ["is_active", "is_staff"]
     search_fields = ["email", "full_name", "phone"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (gettext_lazy("Person"), {"fields": ("full_name", "phone", "phone_verified")}),
-        (gettext_lazy("Desk"), {"fields": ("is_active", "is_staff")}),
+        (
+            gettext_lazy("Desk"),
+            {"fields": ("is_active", "is_staff", "desk_support", "desk_catalogue", "desk_contracts")},
+        ),
         (gettext_lazy("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (

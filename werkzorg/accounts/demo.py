@@ -121,6 +121,9 @@ def load() -> list[tuple[str, str]]:
                 phone=demo.phone,
                 phone_verified=True,
                 is_staff=demo.staff,
+                desk_support=demo.staff,
+                desk_catalogue=demo.staff,
+                desk_contracts=demo.staff,
             )
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
             TOTP.activate(user, DEMO_TOTP_SECRET)

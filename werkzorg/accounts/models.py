@@ -53,6 +53,22 @@ class User(AbstractBaseUser, PermissionsMixin):
     phone_verified = models.BooleanField(_("mobile number verified"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("desk staff"), default=False)
+    # What a desk staff member works on (werkzorg.access.policy.DESK_ROLE_PERMS); none without is_staff.
+    desk_support = models.BooleanField(
+        _("desk: support"),
+        default=False,
+        help_text=_("Users, two-factor resets, the employee register (read only), the audit log."),
+    )
+    desk_catalogue = models.BooleanField(
+        _("desk: catalogue"),
+        default=False,
+        help_text=_("The intervention catalogue and the practitioner register."),
+    )
+    desk_contracts = models.BooleanField(
+        _("desk: contracts"),
+        default=False,
+        help_text=_("Organisations, collectivities, terms and operator settings."),
+    )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
     last_organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
