@@ -300,6 +300,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# How many proxies in front of the app append to X-Forwarded-For (the TLS proxy: 1). Rate limits and the
+# audit log then use the client's address; 0 trusts no header (the app is reached directly).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
 # The operator's desk works in Django admin at its own path.
 DESK_URL_PATH = env("DESK_URL_PATH", "desk/").strip("/") + "/"
 

@@ -12,12 +12,7 @@ from werkzorg.access import Actor, Perm, require, scope
 from werkzorg.audit import events
 from werkzorg.audit.events import AuditEventType
 from werkzorg.audit.models import AuditEvent
-
-
-def client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+from werkzorg.core.net import client_ip
 
 
 def record(
