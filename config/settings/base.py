@@ -1,5 +1,7 @@
 """Settings shared by every environment; everything deployment-specific comes from the environment."""
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 
@@ -32,6 +34,15 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = env("SECRET_KEY", "insecure-development-key-change-me-" + "x" * 30)
 DEBUG = env_bool("DEBUG")
+# Keys for encrypted fields (two-factor secrets; later the BSN): Fernet keys, the first encrypts, all
+# decrypt (werkzorg/core/crypto.py). Production requires them; this default serves development only.
+# The second development key still decrypts two-factor secrets of databases made before the field keys.
+_LEGACY_DEV_KEY = base64.urlsafe_b64encode(
+    hashlib.sha256(f"werkzorg.mfa:{SECRET_KEY}".encode()).digest()
+).decode()
+FIELD_ENCRYPTION_KEYS = env_list(
+    "FIELD_ENCRYPTION_KEYS", f"ZGV2ZWxvcG1lbnQtb25seS1ub3QtYS1zZWNyZXQtISE=,{_LEGACY_DEV_KEY}"
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
-from cryptography.fernet import Fernet
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
@@ -16,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from werkzorg.accounts.models import AccountEvent, User
 from werkzorg.audit.services import record
+from werkzorg.core import crypto
 from werkzorg.core.validators import normalise_phone
 from werkzorg.notifications.sms import send_sms_now
 
@@ -82,15 +80,11 @@ class AccountAdapter(DefaultAccountAdapter):
         return User.objects.filter(phone=phone, is_active=True).order_by("pk").first()
 
 
-def _fernet() -> Fernet:
-    key = hashlib.sha256(f"werkzorg.mfa:{settings.SECRET_KEY}".encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(key))
-
-
 class MFAAdapter(DefaultMFAAdapter):
+    """TOTP secrets and recovery seeds are encrypted at rest with the field keys (werkzorg/core/crypto.py)."""
+
     def encrypt(self, text: str) -> str:
-        # TOTP secrets and recovery seeds are encrypted at rest.
-        return _fernet().encrypt(text.encode()).decode()
+        return crypto.encrypt(text)
 
     def decrypt(self, encrypted_text: str) -> str:
-        return _fernet().decrypt(encrypted_text.encode()).decode()
+        return crypto.decrypt(encrypted_text)

@@ -13,3 +13,7 @@ class AccountsConfig(plugins.WerkzorgAppConfig):
         from werkzorg.audit import events
 
         events.register(AccountEvent)
+        from werkzorg.accounts.services import reencrypt_two_factor_secrets
+        from werkzorg.core.crypto import register_rotation
+
+        register_rotation("two-factor secrets", reencrypt_two_factor_secrets)

@@ -22,6 +22,7 @@ from werkzorg.access import Actor, Perm, get_or_404, require, scope
 from werkzorg.access.policy import GRANT_FIELDS, check_grantable, is_superuser_grants, normalised_grants
 from werkzorg.accounts.models import AccountEvent, Invitation, InvitationStatus, User
 from werkzorg.audit.services import record
+from werkzorg.core import crypto
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.core.validators import mask_phone, validate_personal_work_email
 from werkzorg.notifications.services import send_email, send_sms
@@ -328,3 +329,18 @@ def invite_main_account_holder(
     record(AccountEvent.INVITATION_SENT, actor=actor, organisation=organisation, obj=invitation)
     _send_invitation_email(invitation)
     return invitation
+
+
+def reencrypt_two_factor_secrets() -> int:
+    """Move every TOTP secret and recovery seed to the newest field key (manage.py rotate_encryption_keys)."""
+    count = 0
+    with transaction.atomic():
+        for authenticator in Authenticator.objects.select_for_update().exclude(
+            type=Authenticator.Type.WEBAUTHN
+        ):
+            field = "secret" if authenticator.type == Authenticator.Type.TOTP else "seed"
+            if field in authenticator.data:
+                authenticator.data[field] = crypto.reencrypt(authenticator.data[field])
+                authenticator.save(update_fields=["data"])
+                count += 1
+    return count

@@ -16,8 +16,12 @@ def client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
     count = settings.TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",") if part.strip()]
-    candidate = forwarded[-count] if count and len(forwarded) >= count else request.META.get("REMOTE_ADDR", "")
+    forwarded = [
+        part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",") if part.strip()
+    ]
+    candidate = (
+        forwarded[-count] if count and len(forwarded) >= count else request.META.get("REMOTE_ADDR", "")
+    )
     try:
         return str(ipaddress.ip_address(candidate))
     except ValueError:

@@ -140,6 +140,7 @@ def test_production_settings_pass_the_deploy_check(monkeypatch: pytest.MonkeyPat
     env = {
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "SECRET_KEY": "k3J9-vQ2x!Lm8#Rt6Zp0Wc4Yb7Nd1Hs5Fg2Ue9Ai3Oq8Tr6Ep4Xz0Lk7Mj",
+        "FIELD_ENCRYPTION_KEYS": "ZmllbGQta2V5LWZvci10aGUtZGVwbG95LWNoZWNrLSE=",
         "ALLOWED_HOSTS": "portal.example",
         "PATH": "/usr/bin:/bin",
         "WERKZORG_VAR_DIR": "/tmp/werkzorg-check",

@@ -13,7 +13,9 @@ def test_the_stock_admin_login_is_gone(db: None, client: Client) -> None:
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?next=%2Fdesk%2Faccounts%2Fuser%2F"
     assert client.post("/desk/login/", {"username": "x", "password": "y"}).status_code == 302
-    assert client.get("/desk/login/?next=https://evil.example/").headers["Location"].endswith("next=%2Fdesk%2F")
+    assert (
+        client.get("/desk/login/?next=https://evil.example/").headers["Location"].endswith("next=%2Fdesk%2F")
+    )
 
 
 def test_a_password_alone_does_not_open_the_desk(db: None, client: Client) -> None:

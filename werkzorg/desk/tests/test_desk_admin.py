@@ -14,7 +14,13 @@ from werkzorg.employees import services as employee_services
 def test_an_edit_in_the_desk_is_audited_with_the_desk_as_actor(world: World, client) -> None:  # type: ignore[no-untyped-def]
     client.force_login(world.users["desk"])
     url = "/desk/organisations/practitioner/add/"
-    data = {"agb_code": "11112222", "name": "dr. Nieuw", "profession": "Bedrijfsarts", "big_number": "", "email": ""}
+    data = {
+        "agb_code": "11112222",
+        "name": "dr. Nieuw",
+        "profession": "Bedrijfsarts",
+        "big_number": "",
+        "email": "",
+    }
     assert client.post(url, data).status_code == 302
     created = AuditEvent.objects.get(event_type="desk_created")
     assert created.actor_role == "desk" and created.object_type == "practitioner"
