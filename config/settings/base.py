@@ -235,6 +235,16 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 INVITATION_CODE_VALID_SECONDS = 10 * 60
 INVITATION_CODE_MAX_ATTEMPTS = 5
 INVITATION_REGISTRATION_WINDOW_SECONDS = 15 * 60
+# Over an invitation's whole life (our defaults, see docs/domain.md): after this many codes sent or wrong
+# codes typed the invitation is blocked and the inviter told. Limits per client address per hour too.
+INVITATION_MAX_CODES = env_int("INVITATION_MAX_CODES", 5)
+INVITATION_MAX_WRONG_CODES = env_int("INVITATION_MAX_WRONG_CODES", 10)
+INVITATION_CODES_PER_ADDRESS_PER_HOUR = env_int("INVITATION_CODES_PER_ADDRESS_PER_HOUR", 10)
+INVITATION_TRIES_PER_ADDRESS_PER_HOUR = env_int("INVITATION_TRIES_PER_ADDRESS_PER_HOUR", 30)
+# SMS budgets: per mobile number and for the whole portal.
+SMS_PER_NUMBER_PER_HOUR = env_int("SMS_PER_NUMBER_PER_HOUR", 5)
+SMS_PER_NUMBER_PER_DAY = env_int("SMS_PER_NUMBER_PER_DAY", 10)
+SMS_PER_HOUR = env_int("SMS_PER_HOUR", 500)
 
 # Interventions: the employee answers the consent request within this many days (no answer = refusal),
 # with reminders after these days; the survey link stays valid this long.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
@@ -27,6 +28,14 @@ class AccountAdapter(DefaultAccountAdapter):
         from werkzorg.organisations.models import OperatorSettings
 
         return f"[{OperatorSettings.current().name}] {subject}"
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        # Mailed links come from SITE_URL, never from the Host header a client sent.
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return settings.SITE_URL + path.replace("UID-KEY", quote(key))
+
+    def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation: Any) -> str:
+        return settings.SITE_URL + reverse("account_confirm_email", args=[emailconfirmation.key])
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         return reverse("home")

@@ -18,6 +18,7 @@ class AccountEvent(models.TextChoices):
     INVITATION_SENT = "invitation_sent", _("Invitation sent")
     INVITATION_REVOKED = "invitation_revoked", _("Invitation withdrawn")
     INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+    INVITATION_BLOCKED = "invitation_blocked", _("Invitation blocked after too many codes")
     MEMBER_ADDED = "member_added", _("User added to organisation")
     USER_DISABLED = "user_disabled", _("User disabled")
     TWO_FACTOR_RESET = "two_factor_reset", _("Two-factor reset by the desk")
@@ -98,6 +99,7 @@ class InvitationStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for registration")
     ACCEPTED = "accepted", _("Registered")
     REVOKED = "revoked", _("Withdrawn")
+    BLOCKED = "blocked", _("Blocked (too many codes)")
 
 
 class Invitation(Grants):
@@ -118,7 +120,11 @@ class Invitation(Grants):
     expires_at = models.DateTimeField()
     code_hash = models.CharField(max_length=128, blank=True)
     code_sent_at = models.DateTimeField(null=True, blank=True)
-    code_attempts = models.PositiveSmallIntegerField(default=0)
+    code_attempts = models.PositiveSmallIntegerField(default=0)  # wrong tries of the current code
+    # Over the invitation's whole life: a new code never resets these.
+    codes_sent = models.PositiveSmallIntegerField(default=0)
+    wrong_codes = models.PositiveSmallIntegerField(default=0)
+    blocked_at = models.DateTimeField(null=True, blank=True)
     code_verified_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
 

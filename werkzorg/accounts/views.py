@@ -23,6 +23,7 @@ from werkzorg.accounts.forms import CodeForm, RegisterForm
 from werkzorg.accounts.models import Invitation, InvitationStatus
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
+from werkzorg.core.net import client_ip
 from werkzorg.core.validators import mask_phone
 from werkzorg.organisations.forms import InviteForm
 from werkzorg.organisations.models import TermsVersion
@@ -48,7 +49,7 @@ def invitation(request: HttpRequest, invitation_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST":
         if "send_code" in request.POST:
             try:
-                services.send_invitation_code(invitation_id=found.pk)
+                services.send_invitation_code(invitation_id=found.pk, client_address=client_ip(request))
             except DomainError as error:
                 messages.error(request, str(error.message))
             else:
@@ -58,7 +59,9 @@ def invitation(request: HttpRequest, invitation_id: uuid.UUID) -> HttpResponse:
             return redirect("accounts:invitation", invitation_id=found.pk)
         if form.is_valid():
             try:
-                services.verify_invitation_code(invitation_id=found.pk, code=form.cleaned_data["code"])
+                services.verify_invitation_code(
+                    invitation_id=found.pk, code=form.cleaned_data["code"], client_address=client_ip(request)
+                )
             except DomainError as error:
                 add_domain_error(form, error)
             else:

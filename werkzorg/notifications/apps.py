@@ -1,6 +1,5 @@
-from django.apps import AppConfig
+from werkzorg.core import plugins
 
 
-class NotificationsConfig(AppConfig):
+class NotificationsConfig(plugins.WerkzorgAppConfig):
     name = "werkzorg.notifications"
-    default_auto_field = "django.db.models.BigAutoField"
