@@ -20,7 +20,7 @@ from werkzorg.access.policy import describe_grants
 from werkzorg.access.views import OrgRequest, org_view, public_view, user_view
 from werkzorg.accounts import services
 from werkzorg.accounts.forms import CodeForm, RegisterForm
-from werkzorg.accounts.models import Invitation, InvitationStatus
+from werkzorg.accounts.models import Invitation, InvitationStatus, User
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
 from werkzorg.core.net import client_ip
@@ -45,6 +45,8 @@ def invitation(request: HttpRequest, invitation_id: uuid.UUID) -> HttpResponse:
     found = _invitation_or_invalid(request, invitation_id)
     if isinstance(found, HttpResponse):
         return found
+    if User.objects.filter(email__iexact=found.email).exists():
+        return _join_with_account(request, found)
     form = CodeForm(request.POST or None)
     if request.method == "POST":
         if "send_code" in request.POST:
@@ -76,6 +78,29 @@ def invitation(request: HttpRequest, invitation_id: uuid.UUID) -> HttpResponse:
             "form": form,
             "masked_phone": mask_phone(found.phone),
             "code_sent": bool(found.code_sent_at),
+        },
+    )
+
+
+def _join_with_account(request: HttpRequest, found: Invitation) -> HttpResponse:
+    """The invitee already has an account: they sign in as themselves and accept (or not)."""
+    user = request.user
+    is_invitee = user.is_authenticated and user.email.lower() == found.email.lower()  # type: ignore[union-attr]
+    if request.method == "POST" and is_invitee and "accept" in request.POST:
+        try:
+            membership = services.accept_invitation(user=user, invitation_id=found.pk)  # type: ignore[arg-type]
+        except DomainError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(request, _("You now also work for %(org)s.") % {"org": found.organisation.name})
+            return redirect("organisations:home", org=membership.organisation.slug)
+    return render(
+        request,
+        "accounts/invitation_join.html",
+        {
+            "invitation": found,
+            "is_invitee": is_invitee,
+            "signed_in_elsewhere": user.is_authenticated and not is_invitee,
         },
     )
 
@@ -192,7 +217,7 @@ def user_invite(request: OrgRequest) -> HttpResponse:
     form = InviteForm(request.POST or None, actor=actor)
     if request.method == "POST" and form.is_valid():
         try:
-            result = services.invite_user(
+            services.invite_user(
                 actor=actor,
                 email=form.cleaned_data["email"],
                 phone=form.cleaned_data["phone"],
@@ -202,22 +227,12 @@ def user_invite(request: OrgRequest) -> HttpResponse:
         except DomainError as error:
             add_domain_error(form, error)
         else:
-            if result.membership is not None:
-                messages.success(
-                    request,
-                    _(
-                        "%(email)s already has an account and now also has access to %(org)s; they received a notice."
-                    )
-                    % {"email": form.cleaned_data["email"], "org": actor.organisation.name},
-                )
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Invitation sent to %(email)s. They will receive a code by SMS when they open the link."
-                    )
-                    % {"email": form.cleaned_data["email"]},
-                )
+            # The same words whether or not the address already has an account: nothing is given away.
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s. They follow the link in the e-mail to join.")
+                % {"email": form.cleaned_data["email"]},
+            )
             return redirect("accounts:users", org=actor.organisation.slug)
     return render(request, "organisations/invite.html", {"form": form})
 

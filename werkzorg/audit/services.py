@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from werkzorg.access import Actor, Perm, require, scope
@@ -56,21 +56,15 @@ def record(
     )
 
 
-PERSONAL_EVENTS = ("login", "logout", "contact_changed")
-
-
 def read_audit_log(*, actor: Actor, event_type: str = "") -> QuerySet[AuditEvent]:
-    """The organisation's log for its superusers, plus its members' sign-ins; reading it is itself logged."""
+    """What happened in the organisation, for its main account holder; reading it is itself logged.
+
+    Sign-ins are a person's, not an organisation's (a person may work for several): they are in the
+    desk's log, and each person sees their own sessions under their account.
+    """
     require(actor, Perm.VIEW_AUDIT_LOG)
     record(AuditEventType.AUDIT_LOG_READ, actor=actor, detail=f"filter: {event_type}" if event_type else "")
-    member_ids = list(scope(actor.organisation.memberships.all(), actor).values_list("user_id", flat=True))
-    personal = Q(organisation__isnull=True, actor_id__in=member_ids, event_type__in=PERSONAL_EVENTS) | Q(
-        organisation__isnull=True,
-        event_type=AuditEventType.LOGIN_FAILED,
-        subject_type="user",
-        subject_id__in=[str(pk) for pk in member_ids],
-    )
-    log = scope(AuditEvent, actor) | AuditEvent.objects.filter(personal)
+    log = scope(AuditEvent, actor)
     if events.is_known(event_type):
         log = log.filter(event_type=event_type)
     return log

@@ -12,7 +12,7 @@ from werkzorg.accounts.services.desk import (
     reset_two_factor,
 )
 from werkzorg.accounts.services.invitations import (
-    InviteResult,
+    accept_invitation,
     invitation_url,
     invite_main_account_holder,
     invite_user,
@@ -26,7 +26,7 @@ from werkzorg.accounts.services.registration import (
 )
 
 __all__ = [
-    "InviteResult",
+    "accept_invitation",
     "disable_user",
     "end_user_sessions",
     "invitation_url",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,14 +20,6 @@ from werkzorg.notifications.services import send_email
 from werkzorg.organisations.models import Membership, Organisation
 
 
-@dataclass(frozen=True)
-class InviteResult:
-    """Either a new invitation was sent, or a known person was added with a notice."""
-
-    invitation: Invitation | None = None
-    membership: Membership | None = None
-
-
 def invitation_url(invitation: Invitation) -> str:
     return f"{settings.SITE_URL}/uitnodiging/{invitation.pk}/"
 
@@ -36,8 +27,8 @@ def invitation_url(invitation: Invitation) -> str:
 @transaction.atomic(durable=True)
 def invite_user(
     *, actor: Actor, email: str, phone: str, full_name: str, grants: dict[str, bool]
-) -> InviteResult:
-    """Invite a colleague; a person already known (same e-mail and mobile) is added without a second invitation."""
+) -> Invitation:
+    """Invite a colleague: a new person registers with an SMS code, a known one accepts after signing in."""
     require(actor, Perm.INVITE_USERS)
     organisation = actor.organisation
     email = email.strip().lower()
@@ -49,36 +40,14 @@ def invite_user(
         except ValidationError as exc:
             raise DomainError(exc.messages[0], field="email") from exc
 
-    existing = User.objects.filter(email__iexact=email).first()
-    if existing is not None:
-        if scope(Membership, actor).filter(user=existing).exists():
-            raise ConflictError(
-                _(
-                    "%(email)s already has an account at %(org)s: change their rights instead of adding them again."
-                )
-                % {"email": email, "org": organisation.name},
-                field="email",
-            )
-        if existing.phone != phone:
-            raise DomainError(
-                _(
-                    "%(email)s is already known with a different mobile number. Check the number; "
-                    "the person can change it themselves after signing in, or ask the desk."
-                )
-                % {"email": email},
-                field="phone",
-            )
-        membership = Membership.objects.create(
-            user=existing, organisation=organisation, added_by=actor.user, **grants
+    # Whether the address already has an account (here or elsewhere) is not told: everyone gets an
+    # invitation, and someone who has an account accepts it after signing in (nobody is added unasked).
+    if scope(Membership, actor).filter(user__email__iexact=email).exists():
+        raise ConflictError(
+            _("%(email)s already works for %(org)s: change their rights instead of inviting them again.")
+            % {"email": email, "org": organisation.name},
+            field="email",
         )
-        record(AccountEvent.MEMBER_ADDED, actor=actor, subject=existing, obj=membership)
-        send_email(
-            existing.email,
-            "member_added",
-            {"organisation": organisation, "user": existing, "site_url": settings.SITE_URL},
-        )
-        return InviteResult(membership=membership)
-
     if scope(Invitation, actor).filter(email=email, status=InvitationStatus.PENDING).exists():
         raise ConflictError(
             _("%(email)s has already been invited. Resend the invitation from the list instead.")
@@ -96,13 +65,14 @@ def invite_user(
     )
     record(AccountEvent.INVITATION_SENT, actor=actor, obj=invitation)
     _send_invitation_email(invitation)
-    return InviteResult(invitation=invitation)
+    return invitation
 
 
 def _send_invitation_email(invitation: Invitation) -> None:
+    known = User.objects.filter(email__iexact=invitation.email).exists()
     send_email(
         invitation.email,
-        "invitation",
+        "invitation_existing" if known else "invitation",
         {
             "invitation": invitation,
             "url": invitation_url(invitation),
@@ -165,3 +135,24 @@ def invite_main_account_holder(
     record(AccountEvent.INVITATION_SENT, actor=actor, organisation=organisation, obj=invitation)
     _send_invitation_email(invitation)
     return invitation
+
+
+@transaction.atomic(durable=True)
+def accept_invitation(*, user: User, invitation_id: object) -> Membership:
+    """Someone with an account joins the organisation that invited them: their own choice, signed in."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("organisation").filter(pk=invitation_id).first()
+    )
+    if invitation is None or not invitation.is_pending or invitation.email.lower() != user.email.lower():
+        raise DomainError(
+            _("This invitation is no longer valid. Ask the person who invited you for a new one.")
+        )
+    membership, _created = invitation.organisation.memberships.get_or_create(
+        user=user, defaults={"added_by": invitation.invited_by, **invitation.grant_values()}
+    )
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["status", "accepted_at"])
+    actor = Actor(user=user, organisation=invitation.organisation, membership=membership)
+    record(AccountEvent.MEMBER_ADDED, actor=actor, subject=user, obj=membership)
+    return membership

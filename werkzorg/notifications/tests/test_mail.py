@@ -11,16 +11,19 @@ from werkzorg.notifications.services import render_email
 
 
 def test_plain_text_is_not_html_escaped_and_user_text_is_no_link(world: World) -> None:
-    user = world.users["requester"]
-    user.full_name = "Bakker & Zn <www.evil.example>"  # type: ignore[union-attr]
+    invitation = world.objects["invitation"]
+    invitation.full_name = "Bakker & Zn <www.evil.example>"  # type: ignore[attr-defined]
     world.org.name = "Acme & Co"
-    _subject, body, html = render_email(
-        "member_added", {"organisation": world.org, "user": user, "site_url": "http://portal.example"}
-    )
+    context = {
+        "invitation": invitation,
+        "url": "http://portal.example/uitnodiging/x/",
+        "masked_phone": "06***11",
+    }
+    _subject, body, html = render_email("invitation", context)
     assert "Bakker & Zn <www.evil.example>" in body and "Acme & Co" in body
     assert "&amp;amp;" not in html and "<www.evil" not in html
     assert "www.&#8203;evil.&#8203;example" in html  # unlinkable for a mail client
-    assert '<a href="http://portal.example/accounts/login/">' in html
+    assert '<a href="http://portal.example/uitnodiging/x/">' in html
 
 
 @override_settings(SITE_URL="https://portal.example")
