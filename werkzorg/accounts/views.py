@@ -85,7 +85,7 @@ def invitation(request: HttpRequest, invitation_id: uuid.UUID) -> HttpResponse:
 def _join_with_account(request: HttpRequest, found: Invitation) -> HttpResponse:
     """The invitee already has an account: they sign in as themselves and accept (or not)."""
     user = request.user
-    is_invitee = user.is_authenticated and user.email.lower() == found.email.lower()  # type: ignore[union-attr]
+    is_invitee = user.is_authenticated and user.email.lower() == found.email.lower()
     if request.method == "POST" and is_invitee and "accept" in request.POST:
         try:
             membership = services.accept_invitation(user=user, invitation_id=found.pk)  # type: ignore[arg-type]
