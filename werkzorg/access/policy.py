@@ -28,7 +28,8 @@ class Perm(StrEnum):
     AUTHORISE_PHYSICIANS = "authorise_physicians"
     ACCEPT_TERMS = "accept_terms"
     VIEW_AUDIT_LOG = "view_audit_log"
-    VIEW_EMPLOYEES = "view_employees"
+    VIEW_EMPLOYEES = "view_employees"  # the register with contact details and date of birth
+    PICK_EMPLOYEES = "pick_employees"  # find a person by name or number to request care for them
     MANAGE_EMPLOYEES = "manage_employees"
     INSURANCE = "insurance"
     DECLARE_INVOICES = "declare_invoices"
@@ -71,18 +72,22 @@ GRANT_PERMS: dict[str, frozenset[Perm]] = {
     "can_invite_users": frozenset({Perm.VIEW_USERS, Perm.INVITE_USERS}),
     "can_assign_permissions": frozenset({Perm.VIEW_USERS, Perm.ASSIGN_PERMISSIONS}),
     "can_assign_roles": frozenset({Perm.VIEW_USERS, Perm.ASSIGN_ROLES}),
-    "role_insurance": frozenset({Perm.INSURANCE, Perm.VIEW_EMPLOYEES, Perm.MANAGE_EMPLOYEES}),
+    "role_insurance": frozenset(
+        {Perm.INSURANCE, Perm.VIEW_EMPLOYEES, Perm.PICK_EMPLOYEES, Perm.MANAGE_EMPLOYEES}
+    ),
     "role_declare_invoices": frozenset({Perm.DECLARE_INVOICES}),
     "role_request_interventions": frozenset(
         {
             Perm.REQUEST_INTERVENTIONS,
             Perm.VIEW_INTERVENTIONS,
             Perm.MANAGE_INTERVENTIONS,
-            Perm.VIEW_EMPLOYEES,
+            Perm.PICK_EMPLOYEES,
         }
     ),
     "role_reports": frozenset({Perm.REPORTS, Perm.VIEW_DASHBOARD}),
-    "role_absence": frozenset({Perm.ABSENCE, Perm.VIEW_EMPLOYEES, Perm.MANAGE_EMPLOYEES}),
+    "role_absence": frozenset(
+        {Perm.ABSENCE, Perm.VIEW_EMPLOYEES, Perm.PICK_EMPLOYEES, Perm.MANAGE_EMPLOYEES}
+    ),
 }
 
 # Only a superuser of the organisation (all three permissions): the main account holder's work.
@@ -92,6 +97,7 @@ SUPERUSER_PERMS = frozenset(
         Perm.ACCEPT_TERMS,
         Perm.VIEW_AUDIT_LOG,
         Perm.VIEW_EMPLOYEES,
+        Perm.PICK_EMPLOYEES,
         Perm.MANAGE_EMPLOYEES,
         Perm.VIEW_INTERVENTIONS,
         Perm.MANAGE_INTERVENTIONS,
@@ -107,7 +113,7 @@ PHYSICIAN_PERMS = frozenset(
         Perm.REQUEST_INTERVENTIONS,
         Perm.VIEW_INTERVENTIONS,
         Perm.MANAGE_INTERVENTIONS,
-        Perm.VIEW_EMPLOYEES,
+        Perm.PICK_EMPLOYEES,
         Perm.MEDICAL_DATA,
     }
 )
@@ -118,6 +124,7 @@ EMPLOYER_ONLY_PERMS = frozenset(
     {
         Perm.AUTHORISE_PHYSICIANS,
         Perm.VIEW_EMPLOYEES,
+        Perm.PICK_EMPLOYEES,
         Perm.MANAGE_EMPLOYEES,
         Perm.INSURANCE,
         Perm.DECLARE_INVOICES,

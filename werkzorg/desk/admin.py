@@ -67,6 +67,11 @@ class DeskModelAdmin(admin.ModelAdmin):
         for obj in queryset:
             self.delete_model(request, obj)
 
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        if self.person and request.method == "GET":
+            services.read_list_by_desk(actor=self.actor(request), perm=self.desk_perm, model=self.model)
+        return super().changelist_view(request, extra_context)
+
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
     ) -> HttpResponse:

@@ -45,6 +45,12 @@ def delete_by_desk(*, actor: Actor, perm: Perm, obj: models.Model, person: bool 
         obj.delete()
 
 
+def read_list_by_desk(*, actor: Actor, perm: Perm, model: type[models.Model]) -> None:
+    """A list of people opened in the desk (support looking someone up): audited like a search."""
+    require(actor, perm)
+    record(AuditEventType.DESK_READ, actor=actor, detail=f"list: {model._meta.model_name}")
+
+
 def read_by_desk(*, actor: Actor, perm: Perm, obj: models.Model) -> None:
     """A person's record opened in the desk: written to the audit log like any other read."""
     require(actor, perm)

@@ -31,6 +31,7 @@ class EmployeeListAPI(generics.ListAPIView):
             actor=self.request.actor,  # type: ignore[attr-defined]
             search=self.request.query_params.get("q", "")[:100],
             include_former=self.request.query_params.get("alle") == "1",
+            bulk_read=f"api page {self.request.query_params.get('page', '1')[:10]}",
         )
 
 

@@ -17,6 +17,7 @@ class EmployeeEvent(models.TextChoices):
     EMPLOYEE_CHANGED = "employee_changed", _("Employee data changed")
     EMPLOYEES_IMPORTED = "employees_imported", _("Employee register imported")
     EMPLOYEES_EXPORTED = "employees_exported", _("Employee register exported")
+    EMPLOYEES_LISTED = "employees_listed", _("Employee register read (API)")
 
 
 class EmployeeQuerySet(TenantQuerySet):

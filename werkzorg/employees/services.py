@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from werkzorg.access import Actor, Perm, get_or_404, require, scope
+from werkzorg.access import Actor, Perm, can, get_or_404, require, scope
 from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.core.importer import Column, Importer
@@ -47,15 +47,23 @@ def read_employee(*, actor: Actor, employee_id: int) -> Employee:
     return employee
 
 
-def list_employees(*, actor: Actor, search: str = "", include_former: bool = False) -> QuerySet[Employee]:
-    """The register, optionally searched; a search is audited (it reveals who works here), browsing is not."""
-    require(actor, Perm.VIEW_EMPLOYEES)
+def list_employees(
+    *, actor: Actor, search: str = "", include_former: bool = False, bulk_read: str = ""
+) -> QuerySet[Employee]:
+    """The register, optionally searched; a search is audited (it reveals who works here), browsing is not.
+
+    The picker (PICK_EMPLOYEES) uses it too, but shows only name, number and department.
+    """
+    if not can(actor, Perm.VIEW_EMPLOYEES):
+        require(actor, Perm.PICK_EMPLOYEES)
     queryset = cast(EmployeeQuerySet, scope(Employee, actor))
     if not include_former:
         queryset = queryset.employed()
     if search:
         queryset = queryset.search(search)
         record(EmployeeEvent.EMPLOYEE_SEARCHED, actor=actor)
+    if bulk_read:  # a machine reading the register page by page: every page is logged
+        record(EmployeeEvent.EMPLOYEES_LISTED, actor=actor, detail=bulk_read)
     return queryset.order_by("last_name", "first_name", "pk")
 
 

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from werkzorg.access import Perm, get_or_404
@@ -12,6 +13,7 @@ from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
 from werkzorg.core.importer import handle_upload
+from werkzorg.core.search import recall_search, remember_search
 from werkzorg.employees import services
 from werkzorg.employees.forms import EmployeeForm, EndEmploymentForm, ImportForm
 from werkzorg.employees.models import Employee
@@ -21,19 +23,31 @@ PAGE_SIZE = 50
 
 @org_view(Perm.VIEW_EMPLOYEES)
 def employee_list(request: OrgRequest) -> HttpResponse:
+    """The register; a search is posted and kept in the session, so no name lands in a URL or access log."""
     actor = request.actor
-    search = request.GET.get("q", "").strip()[:100]
-    show = request.GET.get("toon", "in-dienst")
+    show = request.POST.get("toon") or request.GET.get("toon", "in-dienst")
+    if request.method == "POST":
+        token = remember_search(request, request.POST.get("q", ""))
+        query = urlencode({"zoek": token, "toon": show} if token else {"toon": show})
+        if not request.htmx:  # type: ignore[attr-defined]
+            return redirect(f"{request.path}?{query}")
+    else:
+        token = request.GET.get("zoek", "")
+        query = ""
+    search = recall_search(request, token)
     queryset = services.list_employees(actor=actor, search=search, include_former=show == "alle")
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
     template = "employees/_table.html" if request.htmx else "employees/list.html"  # type: ignore[attr-defined]
-    return render(request, template, {"page": page, "search": search, "show": show})
+    response = render(request, template, {"page": page, "search": search, "token": token, "show": show})
+    if query:
+        response["HX-Push-Url"] = f"{request.path}?{query}"
+    return response
 
 
-@org_view(Perm.VIEW_EMPLOYEES)
+@org_view(Perm.PICK_EMPLOYEES)
 def employee_lookup(request: OrgRequest) -> HttpResponse:
-    """A few matches from the register for a picker (htmx): pick a person instead of typing their details."""
-    search = request.GET.get("q", "").strip()[:100]
+    """A few matches for a picker (htmx POST): name, number and department only, never contact details."""
+    search = request.POST.get("q", "").strip()[:100]
     matches = services.list_employees(actor=request.actor, search=search)[:8] if len(search) >= 2 else []
     return render(request, "employees/_lookup.html", {"matches": matches, "search": search})
 
@@ -105,7 +119,8 @@ def employee_import(request: OrgRequest) -> HttpResponse:
 
 @org_view(Perm.MANAGE_EMPLOYEES)
 def employee_export(request: OrgRequest) -> HttpResponse:
-    content = services.export_employees(actor=request.actor, search=request.GET.get("q", "").strip()[:100])
+    search = recall_search(request, request.GET.get("zoek", ""))
+    content = services.export_employees(actor=request.actor, search=search)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

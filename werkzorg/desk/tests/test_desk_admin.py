@@ -57,3 +57,9 @@ def test_a_top_level_service_refuses_to_run_inside_another_transaction() -> None
     data = {"employee_number": "D1", "first_name": "A", "last_name": "B"}
     with pytest.raises(RuntimeError, match="durable"), transaction.atomic():
         employee_services.create_employee(actor=actor, data=data)
+
+
+def test_the_desk_opening_the_list_of_employees_is_audited(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.users["desk"])
+    assert client.get("/desk/employees/employee/").status_code == 200
+    assert AuditEvent.objects.filter(event_type="desk_read", detail="list: employee").exists()

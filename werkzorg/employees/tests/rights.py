@@ -1,17 +1,18 @@
 """The employees app's URLs: outcome per persona and method, stated by hand (format: tests/rights.py).
 
-Reading the register: the superuser, the insurance, request and absence roles and the physician.
-Changing it: the superuser and the insurance and absence roles.
+The register with contact details and dates of birth: the superuser, the insurance and absence roles.
+Picking a person by name and number (to request care): those, the request role and the physician.
+A search is posted (never in the URL): the page answers a POST with a redirect to itself.
 """
 
 RIGHTS = """
 url name                 method anon sup ins inv req rep abs umg oth prv phy desk
-employees:list           GET    302  200 200 403 200 403 200 200 404 404 200 404
-employees:list           POST   302  200 200 403 200 403 200 200 404 404 200 404
+employees:list           GET    302  200 200 403 403 403 200 403 404 404 403 404
+employees:list           POST   302  302 302 403 403 403 302 403 404 404 403 404
 employees:lookup         GET    302  200 200 403 200 403 200 200 404 404 200 404
 employees:lookup         POST   302  200 200 403 200 403 200 200 404 404 200 404
-employees:detail         GET    302  200 200 403 200 403 200 200 404 404 200 404
-employees:detail         POST   302  200 200 403 200 403 200 200 404 404 200 404
+employees:detail         GET    302  200 200 403 403 403 200 403 404 404 403 404
+employees:detail         POST   302  200 200 403 403 403 200 403 404 404 403 404
 employees:create         GET    302  200 200 403 403 403 200 403 404 404 403 404
 employees:create         POST   302  200 200 403 403 403 200 403 404 404 403 404
 employees:import         GET    302  200 200 403 403 403 200 403 404 404 403 404
@@ -22,8 +23,8 @@ employees:edit           GET    302  200 200 403 403 403 200 403 404 404 403 404
 employees:edit           POST   302  200 200 403 403 403 200 403 404 404 403 404
 employees:end            GET    302  200 200 403 403 403 200 403 404 404 403 404
 employees:end            POST   302  200 200 403 403 403 200 403 404 404 403 404
-api:employee-list        GET    403  200 200 403 200 403 200 200 404 404 200 404
-api:employee-list        POST   403  405 405 403 405 403 405 405 404 404 405 404
-api:employee-detail      GET    403  200 200 403 200 403 200 200 404 404 200 404
-api:employee-detail      POST   403  405 405 403 405 403 405 405 404 404 405 404
+api:employee-list        GET    403  200 200 403 403 403 200 403 404 404 403 404
+api:employee-list        POST   403  405 405 403 403 403 405 403 404 404 403 404
+api:employee-detail      GET    403  200 200 403 403 403 200 403 404 404 403 404
+api:employee-detail      POST   403  405 405 403 403 403 405 403 404 404 403 404
 """

@@ -87,9 +87,31 @@ def test_the_picker_finds_people_and_audits_the_search(world: World, client) -> 
 
     employee = world.objects["employee"]
     client.force_login(world.users["requester"])
-    response = client.get("/o/acme/medewerkers/zoeken/", {"q": employee.last_name}, HTTP_HX_REQUEST="true")  # type: ignore[attr-defined]
-    assert employee.employee_number in response.content.decode()  # type: ignore[attr-defined]
+    response = client.post("/o/acme/medewerkers/zoeken/", {"q": employee.last_name}, HTTP_HX_REQUEST="true")  # type: ignore[attr-defined]
+    shown = response.content.decode()
+    assert employee.employee_number in shown  # type: ignore[attr-defined]
+    assert employee.email not in shown and str(employee.mobile or "x") not in shown  # type: ignore[attr-defined]
     assert AuditEvent.objects.filter(event_type=EmployeeEvent.EMPLOYEE_SEARCHED).exists()
-    assert (
-        client.get("/o/acme/medewerkers/zoeken/", {"q": "x"}).content.decode().strip() == ""
-    )  # too short to search
+    assert client.post("/o/acme/medewerkers/zoeken/", {"q": "x"}).content.decode().strip() == ""  # too short
+    assert client.get("/o/acme/medewerkers/").status_code == 403  # the register itself is not the requester's
+
+
+def test_a_search_never_travels_in_the_url(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    employee = world.objects["employee"]
+    client.force_login(world.users["superuser"])
+    response = client.post("/o/acme/medewerkers/", {"q": employee.last_name, "toon": "alle"})  # type: ignore[attr-defined]
+    target = response["Location"]
+    assert response.status_code == 302 and employee.last_name not in target and "zoek=" in target  # type: ignore[attr-defined]
+    page = client.get(target)
+    assert [e.pk for e in page.context["page"].object_list] == [employee.pk]  # type: ignore[attr-defined]
+    htmx = client.post("/o/acme/medewerkers/", {"q": employee.last_name}, HTTP_HX_REQUEST="true")  # type: ignore[attr-defined]
+    assert employee.last_name not in htmx["HX-Push-Url"]  # type: ignore[attr-defined]
+
+
+def test_every_page_a_machine_reads_from_the_api_is_audited(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    from werkzorg.audit.models import AuditEvent
+
+    client.force_login(world.users["superuser"])
+    assert client.get("/api/v1/o/acme/medewerkers/").status_code == 200
+    assert client.get("/api/v1/o/acme/medewerkers/?page=1").status_code == 200
+    assert AuditEvent.objects.filter(event_type="employees_listed", detail="api page 1").count() == 2

@@ -89,13 +89,13 @@ def test_terms_must_be_accepted_by_a_superuser_first(world: World, client) -> No
     from werkzorg.organisations.models import TermsVersion
 
     TermsVersion.objects.create(version="2", title="Voorwaarden", body="Tekst")
-    client.force_login(world.users["requester"])
+    client.force_login(world.users["insurance"])
     assert client.get("/o/acme/medewerkers/")["Location"] == "/o/acme/voorwaarden/"
     assert client.post("/o/acme/voorwaarden/", {"accept": "on"}).status_code == 403
     client.force_login(world.users["superuser"])
     client.post("/o/acme/voorwaarden/", {"accept": "on"})
     assert world.org.terms_acceptances.filter(terms_version__version="2").exists()
-    client.force_login(world.users["requester"])
+    client.force_login(world.users["insurance"])
     assert client.get("/o/acme/medewerkers/").status_code == 200
 
 
@@ -103,7 +103,7 @@ def test_the_api_applies_the_terms_gate_as_the_pages_do(world: World, client) ->
     from werkzorg.organisations.models import TermsVersion
 
     TermsVersion.objects.create(version="9", title="Voorwaarden", body="...")
-    client.force_login(world.users["requester"])
+    client.force_login(world.users["insurance"])
     assert client.get("/o/acme/medewerkers/").status_code == 302  # to the terms page
     response = client.get("/api/v1/o/acme/medewerkers/")
     assert response.status_code == 403 and "voorwaarden" in response.json()["detail"]
