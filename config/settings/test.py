@@ -21,3 +21,7 @@ LANGUAGE_CODE = "nl"
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
 # The live server thread and the test runner share the test database; keep no connection open between them.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as in `make run`: an in-memory database shares its cache between threads and refuses
+    # concurrent writers at once ("table is locked") instead of waiting as a real SQLite file does.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

@@ -18,6 +18,7 @@ from werkzorg.core.tabular import ImportReport, Table
 from werkzorg.core.validators import validate_agb_code
 from werkzorg.organisations.models import (
     Membership,
+    Organisation,
     OrganisationEvent,
     PhysicianAuthorisation,
     Practitioner,
@@ -27,11 +28,18 @@ from werkzorg.organisations.models import (
 from werkzorg.organisations.queries import count_superusers
 
 
+def _lock_rights(actor: Actor) -> None:
+    """One rights change at a time per organisation: two superusers demoting each other at once must
+    not both see the other one still there. The organisation's row is the lock."""
+    list(Organisation.objects.select_for_update().filter(pk=actor.organisation.pk).values_list("pk"))
+
+
 @transaction.atomic(durable=True)
 def change_rights(
     *, actor: Actor, membership: Membership, grants: dict[str, bool], version: int
 ) -> Membership:
     require(actor, Perm.VIEW_USERS)
+    _lock_rights(actor)
     locked = get_or_404(Membership.objects.select_for_update(), actor, pk=membership.pk)
     if locked.user_id == actor.user.pk:
         raise DomainError(_("You cannot change your own rights; ask another superuser."))
@@ -64,6 +72,7 @@ def change_rights(
 @transaction.atomic(durable=True)
 def remove_member(*, actor: Actor, membership: Membership) -> None:
     require(actor, Perm.INVITE_USERS)
+    _lock_rights(actor)
     locked = get_or_404(
         Membership.objects.select_for_update().select_related("user"), actor, pk=membership.pk
     )

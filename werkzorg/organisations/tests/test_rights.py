@@ -1,8 +1,9 @@
 import pytest
 
+from tests.factories import MembershipFactory
 from tests.personas import World
 from werkzorg.access import resolve_actor
-from werkzorg.access.policy import GRANT_FIELDS
+from werkzorg.access.policy import GRANT_FIELDS, is_superuser_grants
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.organisations import services
 from werkzorg.organisations.models import Membership
@@ -107,3 +108,43 @@ def test_the_api_applies_the_terms_gate_as_the_pages_do(world: World, client) ->
     assert client.get("/o/acme/medewerkers/").status_code == 302  # to the terms page
     response = client.get("/api/v1/o/acme/medewerkers/")
     assert response.status_code == 403 and "voorwaarden" in response.json()["detail"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_superusers_demoting_each_other_at_once_leave_one() -> None:
+    """Each sees two superusers before demoting the other; the lock makes the second see one and refuse."""
+    import threading
+
+    from django.db import connection
+
+    from tests.personas import build_world
+    from werkzorg.access import resolve_actor
+    from werkzorg.organisations import services
+
+    world = build_world()
+    second = MembershipFactory(organisation=world.org, superuser=True, user__email="second@acme.nl")
+    first = world.org.memberships.get(user=world.users["superuser"])
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def demote(by: object, target: object) -> None:
+        actor = resolve_actor(by, "acme")  # type: ignore[arg-type]
+        start.wait()
+        try:
+            services.change_rights(actor=actor, membership=target, grants={}, version=target.version)  # type: ignore[attr-defined]
+            outcomes.append("demoted")
+        except DomainError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=demote, args=(world.users["superuser"], second)),
+        threading.Thread(target=demote, args=(second.user, first)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["demoted", "refused"]
+    assert sum(is_superuser_grants(m.grant_values()) for m in world.org.memberships.all()) == 1
