@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,48 +63,77 @@ def _cell_text(value: Any) -> str:
 
 
 def read_table(upload: UploadedFile) -> Table:
-    """Read a CSV or .xlsx upload into rows; refuse oversized files and zip bombs with a clear message."""
+    """Read a CSV or .xlsx upload into rows; refuse oversized files and zip bombs with a clear message.
+
+    Rows are read one by one and reading stops at the row limit, so a huge file costs no more than a full one.
+    """
     if upload.size is None or upload.size > MAX_UPLOAD_BYTES:
         raise DomainError(_("The file is larger than 5 MB. Split it into smaller files."))
     name = (upload.name or "").lower()
     data = upload.read()
     if name.endswith(".xlsx"):
-        raw_rows = _read_xlsx(data)
+        raw_rows: Iterable[tuple[int, Sequence[Any]]] = _read_xlsx(data)
     elif name.endswith((".csv", ".txt")):
         raw_rows = _read_csv(data)
     else:
         raise DomainError(_("Upload a .csv or .xlsx file."))
-    rows = [r for r in raw_rows if any(_cell_text(c) for c in r[1])]
+    rows: list[tuple[int, Sequence[Any]]] = []
+    for line, values in raw_rows:
+        if any(_cell_text(c) for c in values):
+            rows.append((line, values))
+            if len(rows) > MAX_ROWS + 1:  # the header plus MAX_ROWS
+                raise DomainError(
+                    _("The file has more than %(max)d rows. Split it into smaller files.") % {"max": MAX_ROWS}
+                )
     if not rows:
         raise DomainError(_("The file is empty."))
     header = [normalise_header(c) for c in rows[0][1]]
-    body = rows[1:]
-    if len(body) > MAX_ROWS:
-        raise DomainError(
-            _("The file has more than %(max)d rows. Split it into smaller files.") % {"max": MAX_ROWS}
-        )
     table_rows = [
         (line, {header[i]: _cell_text(v) for i, v in enumerate(values) if i < len(header) and header[i]})
-        for line, values in body
+        for line, values in rows[1:]
     ]
     return Table(header=header, rows=table_rows)
 
 
-def _read_csv(data: bytes) -> list[tuple[int, Sequence[Any]]]:
-    for encoding in ("utf-8-sig", "cp1252"):
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 (BOM, or recognised by its zero bytes) or Windows-1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, "utf-16")
+    sample = data[:4096]
+    if sample and sample.count(0) > len(sample) // 4:  # UTF-16 without a BOM: every other byte is zero
+        return _decode(data, "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be")
+    for encoding in ("utf-8", "cp1252"):
         try:
-            text = data.decode(encoding)
-            break
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - cp1252 decodes nearly anything
-        raise DomainError(_("The file's text encoding is not recognised; save it as UTF-8 CSV."))
+    raise DomainError(
+        _("The file's text encoding is not recognised. Save it as CSV UTF-8 and upload it again.")
+    )
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DomainError(
+            _("The file's text encoding is not recognised. Save it as CSV UTF-8 and upload it again.")
+        ) from exc
+
+
+def _read_csv(data: bytes) -> Iterator[tuple[int, Sequence[Any]]]:
+    text = decode_text(data)
+    if "\x00" in text:
+        raise DomainError(_("This is not a text (CSV) file."))
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
     except csv.Error:
         dialect = csv.excel
     try:
-        return [(i + 1, row) for i, row in enumerate(csv.reader(io.StringIO(text), dialect))]
+        for index, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+            yield index, row
     except csv.Error as exc:
         raise DomainError(_("The CSV file could not be read: %(error)s") % {"error": exc}) from exc
 
