@@ -132,8 +132,7 @@ def _read_csv(data: bytes) -> Iterator[tuple[int, Sequence[Any]]]:
     except csv.Error:
         dialect = csv.excel
     try:
-        for index, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-            yield index, row
+        yield from enumerate(csv.reader(io.StringIO(text), dialect), start=1)
     except csv.Error as exc:
         raise DomainError(_("The CSV file could not be read: %(error)s") % {"error": exc}) from exc
 
