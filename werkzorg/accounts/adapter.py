@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from urllib.parse import quote
 
@@ -16,7 +17,10 @@ from werkzorg.accounts.models import AccountEvent, User
 from werkzorg.audit.services import record
 from werkzorg.core import crypto
 from werkzorg.core.validators import normalise_phone
+from werkzorg.notifications.services import sms_budget_allows
 from werkzorg.notifications.sms import send_sms_now
+
+logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -55,6 +59,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return PhoneField(**kwargs)
 
     def send_verification_code_sms(self, user: Any, phone: str, code: str, **kwargs: Any) -> None:
+        if not sms_budget_allows(phone):  # the same SMS budget as invitation codes; allauth limits retries
+            logger.warning("SMS budget used up for a phone verification; code not sent")
+            return
         send_sms_now(
             phone,
             _("Your %(operator)s code is %(code)s. It is valid for 10 minutes. Never share it.")

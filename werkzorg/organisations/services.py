@@ -78,10 +78,10 @@ def remove_member(*, actor: Actor, membership: Membership) -> None:
     )
     if locked.user_id == actor.user.pk:
         raise DomainError(_("You cannot remove yourself; ask another superuser."))
-    if is_superuser_grants(locked.grant_values()):
-        require(actor, Perm.ASSIGN_PERMISSIONS)
-        if count_superusers(actor) <= 1:
-            raise DomainError(_("The organisation must keep at least one superuser."))
+    if is_superuser_grants(locked.grant_values()) and count_superusers(actor) <= 1:
+        raise DomainError(_("The organisation must keep at least one superuser."))
+    # Removing takes away every right the member holds: only who could have granted them may do it.
+    check_grantable(actor, locked.grant_values(), {})
     record(OrganisationEvent.MEMBER_REMOVED, actor=actor, subject=locked.user, obj=locked)
     user = locked.user
     locked.delete()

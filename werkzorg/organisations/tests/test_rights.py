@@ -148,3 +148,14 @@ def test_two_superusers_demoting_each_other_at_once_leave_one() -> None:
         thread.join()
     assert sorted(outcomes) == ["demoted", "refused"]
     assert sum(is_superuser_grants(m.grant_values()) for m in world.org.memberships.all()) == 1
+
+
+def test_a_member_who_may_invite_removes_only_members_whose_rights_they_could_grant(world: World) -> None:
+    actor = resolve_actor(world.users["user_manager"], "acme")  # type: ignore[arg-type]
+    holds_insurance = world.org.memberships.get(user=world.users["insurance"])
+    with pytest.raises(DomainError, match="collective health insurance"):
+        services.remove_member(actor=actor, membership=holds_insurance)
+    assert world.org.memberships.filter(pk=holds_insurance.pk).exists()
+    requester = world.org.memberships.get(user=world.users["requester"])
+    services.remove_member(actor=actor, membership=requester)  # a role the user manager holds too
+    assert not world.org.memberships.filter(pk=requester.pk).exists()
