@@ -6,11 +6,14 @@ PY := $(VENV)/bin/python
 DEV_SETTINGS := config.settings.dev
 VENDOR := werkzorg/static/vendor
 HOST ?= 127.0.0.1:8000
+# Links in e-mails and the printed logins follow HOST unless SITE_URL is set.
+SITE_URL ?= http://$(HOST)
 
 .PHONY: run test lint bench messages assets migrate demo browser-deps system-deps lock clean
 
 $(VENV)/.installed: requirements/lock.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: apt-get install python3.11 python3.11-venv"; exit 1; }
+	@echo "== Installing the Python packages into $(VENV) (the first time: about two minutes)"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements/lock.txt
@@ -27,6 +30,7 @@ system-deps:
 	fi
 
 node_modules/.installed: package.json package-lock.json
+	@echo "== Installing the front-end packages (NL Design System, htmx, Chart.js, axe-core) from npm"
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
@@ -39,14 +43,16 @@ assets: system-deps node_modules/.installed
 	@cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/axe.min.js
 
 migrate: $(VENV)/.installed
+	@echo "== Creating or updating the database (SQLite in var/ unless DATABASE_URL is set)"
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py createcachetable
 
 demo: migrate
-	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py load_demo
+	@echo "== Loading the demo data (the first time: about a minute)"
+	SITE_URL=$(SITE_URL) DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py load_demo
 
 run: system-deps $(VENV)/.installed assets demo
-	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver $(HOST)
+	SITE_URL=$(SITE_URL) DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver $(HOST)
 
 browser-deps:
 	@if ! command -v chromium >/dev/null; then \

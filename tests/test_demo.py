@@ -18,3 +18,19 @@ def test_the_demo_loads_twice_and_shows_every_actor(db: None) -> None:
     assert User.objects.get(email="anna.jansen@korenaar.nl").memberships.count() == 2
     assert InterventionRequest.objects.count() == 8
     assert SurveyResponse.objects.count() >= MIN_SURVEY_GROUP  # the dashboard shows scores at once
+
+
+def test_the_printed_links_follow_the_chosen_address(db: None, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.SITE_URL = "http://127.0.0.1:8101"
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "http://127.0.0.1:8101/desk/" in out.getvalue() and "8000" not in out.getvalue()
+
+
+def test_the_demo_code_is_the_authenticators_code() -> None:
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    from werkzorg.accounts.demo_totp import DEMO_TOTP_SECRET, totp_code
+
+    moment = 1_790_000_000
+    assert totp_code(at=moment) == format_hotp_value(hotp_value(DEMO_TOTP_SECRET, moment // 30))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 
 from werkzorg.access.policy import GRANT_FIELDS
+from werkzorg.accounts.demo_totp import DEMO_TOTP_SECRET
 from werkzorg.accounts.models import User
 from werkzorg.organisations.models import (
     Membership,
@@ -21,8 +21,7 @@ from werkzorg.organisations.models import (
 )
 
 DEMO_PASSWORD = "Werkzorg-demo-2026"
-# Every demo user shares this TOTP secret, so one authenticator entry (or `manage.py demo_totp`) serves all.
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+# Every demo user shares DEMO_TOTP_SECRET, so one authenticator entry (or `demo_totp`) serves all.
 
 
 @dataclass(frozen=True)
@@ -101,10 +100,6 @@ DEMO_USERS = [
         staff=True,
     ),
 ]
-
-
-def current_totp_code() -> str:
-    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(time.time()) // 30))
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from werkzorg.access import Actor
-from werkzorg.access.policy import GRANT_FIELDS, PERMISSION_FIELDS, ROLE_FIELDS, may_grant
+from werkzorg.access.policy import GRANT_FIELDS, PERMISSION_FIELDS, ROLE_FIELDS, grant_labels, may_grant
 from werkzorg.core.forms import PhoneField
 from werkzorg.organisations.models import Membership
 
@@ -26,6 +26,23 @@ class GrantsFormMixin(forms.Form):
                 initial=initial.get(field, False),
                 disabled=not editable,
             )
+
+    def clean(self) -> dict[str, Any]:
+        """A right that may not be granted is shown but fixed; asking for it anyway gets a clear refusal."""
+        data = super().clean() or {}
+        refused = [
+            field
+            for field in GRANT_FIELDS
+            if self.fields[field].disabled
+            and not self.fields[field].initial
+            and str(self.data.get(field, "")).lower() in {"on", "true", "1"}
+        ]
+        if refused:
+            raise forms.ValidationError(
+                _("You may not grant: %(rights)s. Nothing was saved; the other choices are kept.")
+                % {"rights": ", ".join(grant_labels(refused))}
+            )
+        return data
 
     def permission_fields(self) -> list[forms.BoundField]:
         return [self[f] for f in PERMISSION_FIELDS]

@@ -159,3 +159,31 @@ def test_a_member_who_may_invite_removes_only_members_whose_rights_they_could_gr
     requester = world.org.memberships.get(user=world.users["requester"])
     services.remove_member(actor=actor, membership=requester)  # a role the user manager holds too
     assert not world.org.memberships.filter(pk=requester.pk).exists()
+
+
+def test_asking_for_a_right_one_may_not_grant_is_refused_by_name(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    membership = world.org.memberships.get(user=world.users["requester"])
+    client.force_login(world.users["user_manager"])  # may assign roles, not permissions
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        f"/o/acme/gebruikers/{membership.pk}/",
+        {"version": membership.version, "role_request_interventions": "on", "can_assign_permissions": "on"},
+    )
+    assert response.status_code == 200
+    assert "You may not grant: assign permissions" in response.content.decode()
+    membership.refresh_from_db()
+    assert not membership.can_assign_permissions and membership.version == 1
+
+
+def test_an_invitation_asking_for_rights_the_inviter_lacks_is_not_sent(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    from werkzorg.accounts.models import Invitation
+
+    client.force_login(world.users["user_manager"])
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        "/o/acme/gebruikers/uitnodigen/",
+        {"full_name": "Nieuw", "email": "nieuw@acme.nl", "phone": "0612345678", "role_insurance": "on"},
+    )
+    assert response.status_code == 200 and "collective health insurance" in response.content.decode()
+    assert 'value="nieuw@acme.nl"' in response.content.decode()  # the rest of the form is kept
+    assert not Invitation.objects.filter(email="nieuw@acme.nl").exists()
