@@ -60,3 +60,10 @@ def test_the_lock_out_says_when_to_try_again(world: World) -> None:
     for _ in range(6):
         response = client.post("/accounts/login/", {"login": "requester@acme.nl", "password": "wrong"})
     assert "Probeer het over 15 minuten opnieuw" in response.content.decode()
+
+
+def test_an_organisation_name_ending_in_a_dot_gets_no_second_dot(world: World) -> None:
+    world.org.name = "Korenaar B.V."
+    world.org.save()
+    page = Client().get(f"/uitnodiging/{world.objects['invitation'].pk}/").content.decode()  # type: ignore[attr-defined]
+    assert "Korenaar B.V. te werken" in page and "B.V.." not in page
