@@ -1,5 +1,6 @@
 """`make run` loads the demo data: it must load on an empty database and again on a loaded one."""
 
+import re
 from io import StringIO
 
 from django.core.management import call_command
@@ -16,7 +17,7 @@ def test_the_demo_loads_twice_and_shows_every_actor(db: None) -> None:
     assert "anna.jansen@korenaar.nl" in out.getvalue() and "desk@werkzorg.example" in out.getvalue()
     assert User.objects.count() == 10
     assert User.objects.get(email="anna.jansen@korenaar.nl").memberships.count() == 2
-    assert InterventionRequest.objects.count() == 8
+    assert InterventionRequest.objects.count() == 38  # 8 in every state, 30 completed over the past year
     assert SurveyResponse.objects.count() >= MIN_SURVEY_GROUP  # the dashboard shows scores at once
 
 
@@ -34,3 +35,16 @@ def test_the_demo_code_is_the_authenticators_code() -> None:
 
     moment = 1_790_000_000
     assert totp_code(at=moment) == format_hotp_value(hotp_value(DEMO_TOTP_SECRET, moment // 30))
+
+
+def test_the_demo_history_spreads_over_the_past_year_in_dutch_months(db: None) -> None:
+    from django.utils import translation
+
+    from werkzorg.access import resolve_actor
+    from werkzorg.interventions.queries import dashboard
+
+    call_command("load_demo", stdout=StringIO())
+    with translation.override("nl"):
+        figures = dashboard(resolve_actor(User.objects.get(email="anna.jansen@korenaar.nl"), "korenaar"))
+    assert len(figures["months"]) >= 10
+    assert all(re.fullmatch(r"[a-z]+\.? \d{4}", month) for month in figures["months"]), figures["months"]

@@ -40,7 +40,9 @@ def informal_words(client: Client, url: str) -> list[str]:
     response = client.get(url, follow=True)
     assert response.status_code == 200, url
     text = strip_tags(response.content.decode())
-    return [f"{url}: …{text[max(0, m.start() - 40) : m.end() + 20].strip()}…" for m in INFORMAL.finditer(text)]
+    return [
+        f"{url}: …{text[max(0, m.start() - 40) : m.end() + 20].strip()}…" for m in INFORMAL.finditer(text)
+    ]
 
 
 @pytest.mark.parametrize("url", SIGNED_OUT)

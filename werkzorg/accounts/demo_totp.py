@@ -26,4 +26,4 @@ def totp_code(secret: str = DEMO_TOTP_SECRET, at: float | None = None) -> str:
 
 
 if __name__ == "__main__":
-    print(totp_code())  # noqa: T201
+    print(totp_code())

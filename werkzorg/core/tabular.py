@@ -14,6 +14,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 
 from werkzorg.core.errors import DomainError
 
@@ -159,18 +160,28 @@ def _read_xlsx(data: bytes) -> list[tuple[int, Sequence[Any]]]:
 
 
 def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    """For CSV: text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
 
+def _text_cell(sheet: Any, value: Any) -> Any:
+    """In Excel every text is written as a text cell: nothing can become a formula, and "+316..." or
+    "=..." is shown exactly as it is, without an apostrophe."""
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
 def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], title: str) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append([safe_cell(h) for h in header])
+    sheet.append([_text_cell(sheet, h) for h in header])
     for row in rows:
-        sheet.append([safe_cell(v) for v in row])
+        sheet.append([_text_cell(sheet, v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -138,12 +138,14 @@ CATALOGUE = [
 def load() -> list[tuple[str, str]]:
     providers = list(Organisation.objects.filter(slug__in=["fysioplus", "mentaalfit"]).order_by("slug"))
     _catalogue(providers)
-    _requests(
-        User.objects.get(email="anna.jansen@korenaar.nl"),
-        Organisation.objects.get(slug="korenaar"),
+    main, org = User.objects.get(email="anna.jansen@korenaar.nl"), Organisation.objects.get(slug="korenaar")
+    provider_user, provider = (
         User.objects.get(email="eva.mulder@fysioplus.nl"),
         Organisation.objects.get(slug="fysioplus"),
     )
+    if not InterventionRequest.objects.filter(organisation=org).exists():
+        _history(main, org, provider_user, provider)
+        _requests(main, org, provider_user, provider)
     return []
 
 
@@ -172,8 +174,6 @@ def _catalogue(providers: list[Organisation]) -> None:
 
 def _requests(main: User, org: Organisation, provider_user: User, provider: Organisation) -> None:
     """A few requests in different states, made through the services as a person would."""
-    if InterventionRequest.objects.filter(organisation=org).exists():
-        return
     actor = resolve_actor(main, org.slug)
     provider_actor = resolve_actor(provider_user, provider.slug)
     collectivity = org.collectivities.order_by("pk").first()
@@ -215,3 +215,48 @@ def _requests(main: User, org: Organisation, provider_user: User, provider: Orga
         done.refresh_from_db()
         token = services.survey_url(done).rstrip("/").rsplit("/", 1)[-1]
         services.submit_survey(token=token, score_offer=offer, score_speed=speed, comment="")
+
+
+def _history(main: User, org: Organisation, provider_user: User, provider: Organisation) -> None:
+    """A year of completed courses (two or three a month), so the dashboard's charts mean something.
+
+    Made through the services like the others, then moved back in time: demo data only.
+    """
+    actor = resolve_actor(main, org.slug)
+    provider_actor = resolve_actor(provider_user, provider.slug)
+    collectivity = org.collectivities.order_by("pk").first()
+    offered = list(Intervention.objects.filter(providers=provider).order_by("pk"))
+    people = list(Employee.objects.filter(organisation=org, employment_end__isnull=True).order_by("pk")[8:60])
+    now = timezone.now()
+    for n, person in enumerate(people[:30]):
+        months_back = 11 - n * 12 // 30
+        request = services.submit_request(
+            actor=actor,
+            intervention=offered[n % len(offered)],
+            collectivity=collectivity,  # type: ignore[arg-type]
+            provider=provider,
+            employee=person,
+            name=person.display_name,
+            email=person.email,
+            phone=person.mobile,
+            note="",
+            submit_token=f"demo-history-{n}",
+        )
+        services.grant_consent(token=services.consent_url(request).rstrip("/").rsplit("/", 1)[-1])
+        services.plan_appointment(
+            actor=provider_actor, request=request, starts_at=now + datetime.timedelta(days=1)
+        )
+        Appointment.objects.filter(request=request).update(starts_at=now - datetime.timedelta(hours=1))
+        appointment = Appointment.objects.get(request=request)
+        services.record_attendance(actor=provider_actor, appointment_id=appointment.pk, attended=True)
+        services.complete_request(actor=provider_actor, request=request)
+        start = now - datetime.timedelta(days=30 * months_back + (n % 3) * 7 + 5)
+        InterventionRequest.objects.filter(pk=request.pk).update(
+            created_at=start,
+            consented_at=start + datetime.timedelta(days=2),
+            forwarded_at=start + datetime.timedelta(days=2),
+            first_appointment_at=start + datetime.timedelta(days=9),
+            completed_at=start + datetime.timedelta(days=40),
+        )
+        Appointment.objects.filter(request=request).update(starts_at=start + datetime.timedelta(days=9))
+        request.events.all().update(at=start)

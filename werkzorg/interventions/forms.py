@@ -87,6 +87,8 @@ class AppointmentForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
+    # Checked on the server with a clear message; a browser's `required` paints the empty field red at once.
+    use_required_attribute = False
     extra_sessions = forms.IntegerField(label=_("Extra sessions"), min_value=1, max_value=50)
     reason = forms.CharField(
         label=_("Reason"),

@@ -7,11 +7,12 @@ from typing import Any
 
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, QuerySet
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from werkzorg.access import Actor, Perm, require, scope
 from werkzorg.interventions.models import (
     Category,
+    Extension,
     Intervention,
     InterventionRequest,
     RequestStatus,
@@ -34,6 +35,15 @@ def provider_requests(actor: Actor) -> QuerySet[InterventionRequest]:
     """A care provider's requests: only those forwarded to it after consent."""
     require(actor, Perm.PROVIDER_WORK)
     return scope(InterventionRequest, actor)
+
+
+def timeline(
+    request: InterventionRequest, extensions: list[Extension]
+) -> list[tuple[datetime.datetime, Any]]:
+    """The request's steps and its extension decisions, in the order they happened."""
+    entries: list[tuple[datetime.datetime, Any]] = [(e.at, e) for e in request.events.all()]
+    entries += [(x.decided_at, x) for x in extensions if x.decided_at is not None]
+    return sorted(entries, key=lambda entry: entry[0])
 
 
 def active_catalogue() -> QuerySet[Intervention]:
@@ -65,7 +75,7 @@ def dashboard(actor: Actor, months: int = 12) -> dict[str, Any]:
     months_seen: list[str] = []
     series: dict[str, dict[str, int]] = {c: {} for c in Category.values}
     for row in per_month:
-        label = row["month"].strftime("%Y-%m")
+        label = dateformat.format(row["month"], "N Y")  # "nov. 2026" in Dutch, "Nov. 2026" in English
         if label not in months_seen:
             months_seen.append(label)
         series[row["category"]][label] = row["n"]

@@ -27,6 +27,8 @@ TRANSITIONS: dict[tuple[S, S], frozenset[Actor]] = {
     (S.CONTACTED, S.PLANNED): frozenset({Actor.PROVIDER}),
     (S.CONTACTED, S.CANCELLED): frozenset({Actor.EMPLOYEE, Actor.EMPLOYER}),
     (S.PLANNED, S.IN_TREATMENT): frozenset({Actor.PROVIDER}),
+    # Every appointment cancelled and none held: back to "contacted" until a new one is planned.
+    (S.PLANNED, S.CONTACTED): frozenset({Actor.PROVIDER}),
     (S.PLANNED, S.CANCELLED): frozenset({Actor.EMPLOYEE, Actor.EMPLOYER}),
     (S.IN_TREATMENT, S.COMPLETED): frozenset({Actor.PROVIDER}),
     (S.IN_TREATMENT, S.CANCELLED): frozenset({Actor.EMPLOYEE, Actor.EMPLOYER}),

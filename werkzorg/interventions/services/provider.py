@@ -123,6 +123,14 @@ def cancel_appointment(
     appointment.chargeable = late
     appointment.cancelled_at = moment
     appointment.save()
+    request = get_or_404(InterventionRequest.objects.select_for_update(), actor, pk=appointment.request_id)
+    if (
+        request.status == RequestStatus.PLANNED
+        and not request.appointments.filter(
+            status__in=[AppointmentStatus.PLANNED, AppointmentStatus.ATTENDED]
+        ).exists()
+    ):
+        _move(actor, request, RequestStatus.CONTACTED)
     return appointment
 
 

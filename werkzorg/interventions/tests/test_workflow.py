@@ -42,6 +42,7 @@ ALLOWED_MOVES = {
     ("contacted", "cancelled", "employee"),
     ("contacted", "cancelled", "employer"),
     ("planned", "in_treatment", "provider"),
+    ("planned", "contacted", "provider"),
     ("planned", "cancelled", "employee"),
     ("planned", "cancelled", "employer"),
     ("in_treatment", "completed", "provider"),
@@ -428,3 +429,46 @@ def test_an_english_speaking_employee_gets_english_mails_and_pages(
     assert "consent" in message.subject and message.body.startswith("Dear Jane")
     page = Client().get(f"/toestemming/{link_token(message.body, 'toestemming')}/")
     assert "Do you consent?" in page.content.decode()
+
+
+def test_cancelling_every_appointment_takes_the_request_back_to_contacted(
+    flow: Flow, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        request = flow.submit()
+    services.grant_consent(token=link_token(last_mail_to("kees.z@privemail.nl").body, "toestemming"))
+    first = services.plan_appointment(
+        actor=flow.provider, request=request, starts_at=timezone.now() + datetime.timedelta(days=10)
+    )
+    second = services.plan_appointment(
+        actor=flow.provider, request=request, starts_at=timezone.now() + datetime.timedelta(days=17)
+    )
+    services.cancel_appointment(actor=flow.provider, appointment_id=first.pk)
+    request.refresh_from_db()
+    assert request.status == RequestStatus.PLANNED  # one appointment is still planned
+    services.cancel_appointment(actor=flow.provider, appointment_id=second.pk)
+    request.refresh_from_db()
+    assert request.status == RequestStatus.CONTACTED
+
+
+def test_a_decided_extension_is_on_the_requests_timeline(
+    flow: Flow, client: Client, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from werkzorg.interventions.models import Extension
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request = flow.submit()
+    services.grant_consent(token=link_token(last_mail_to("kees.z@privemail.nl").body, "toestemming"))
+    services.plan_appointment(
+        actor=flow.provider, request=request, starts_at=timezone.now() + datetime.timedelta(days=3)
+    )
+    extension = services.request_extension(
+        actor=flow.provider, request=request, reason="meer nodig", extra_sessions=2
+    )
+    services.decide_extension(actor=flow.requester, extension=extension, approve=True)
+    client.force_login(flow.world.users["requester"])
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/o/acme/interventies/{request.pk}/").content.decode()
+    timeline = page[page.index("werkzorg-timeline") :]
+    assert "Extension approved: 2 extra sessions" in timeline[: timeline.index("</ol>")]
+    assert Extension.objects.get(pk=extension.pk).decided_at is not None

@@ -91,14 +91,15 @@ def request_create(request: OrgRequest) -> HttpResponse:
 @org_view(Perm.VIEW_INTERVENTIONS)
 def request_detail(request: OrgRequest, request_id: int) -> HttpResponse:
     found = get_or_404(queries.visible_requests(request.actor), request.actor, pk=request_id)
+    extensions = list(found.extensions.select_related("requested_by", "decided_by"))
     return render(
         request,
         "interventions/request_detail.html",
         {
             "item": found,
-            "events": found.events.select_related("by"),
+            "timeline_entries": queries.timeline(found, extensions),
             "appointments": found.appointments.all(),
-            "extensions": found.extensions.select_related("requested_by", "decided_by"),
+            "extensions": extensions,
             "timeline": workflow.TIMELINE,
             "can_cancel": workflow.can_transition(
                 found.status, RequestStatus.CANCELLED, workflow.Actor.EMPLOYER
