@@ -96,3 +96,17 @@ def sign_in(page: Any, email: str, password: str, secret: str) -> None:
     page.fill("input[name=code]", totp_code(secret))
     page.click("form.werkzorg-form button[type=submit]")
     page.wait_for_url(lambda url: "/accounts/" not in url)
+
+
+def signed_in_as(page: Any, user: Any, live_server: Any) -> None:
+    """A signed-in session without the sign-in pages (they have tests of their own), for page checks."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    page.context.add_cookies([{"name": "sessionid", "value": store.session_key, "url": live_server.url}])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy
 
 from werkzorg.access import Perm
@@ -29,7 +30,8 @@ class InterventionAdmin(FileImportAdminMixin):
     list_display = ["title", "category", "delivery", "price_excl_vat", "sessions", "is_active"]
     list_filter = ["category", "delivery", "is_active", "regions"]
     search_fields = ["title", "summary"]
-    filter_horizontal = ["providers", "regions"]
+    # Check boxes, each with its own label (the two-list widget's help icons carry a forbidden ARIA label).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     change_list_template = "admin/interventions/intervention/change_list.html"
     import_form = CatalogueImportForm
     import_title = gettext_lazy("Import the catalogue")

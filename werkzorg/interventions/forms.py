@@ -73,6 +73,7 @@ class RequestForm(forms.Form):
 
 
 class AppointmentForm(forms.Form):
+    use_required_attribute = False  # see ExtensionForm
     starts_at = forms.DateTimeField(
         label=_("Date and time"),
         input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
@@ -87,7 +88,8 @@ class AppointmentForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    # Checked on the server with a clear message; a browser's `required` paints the empty field red at once.
+    # Checked on the server with a clear message; the browser's `required` would paint the empty field
+    # red (the design system styles :invalid) before anyone typed.
     use_required_attribute = False
     extra_sessions = forms.IntegerField(label=_("Extra sessions"), min_value=1, max_value=50)
     reason = forms.CharField(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 
@@ -87,6 +88,12 @@ class PhysicianAuthorisationAdmin(DeskModelAdmin):
 @admin.register(TermsVersion)
 class TermsVersionAdmin(DeskModelAdmin):
     desk_perm = Perm.DESK_TERMS
+    # One labelled date-and-time field instead of the admin's two unlabelled ones.
+    formfield_overrides = {
+        models.DateTimeField: {
+            "widget": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+        }
+    }
     list_display = ["title", "version", "published_at"]
 
 

@@ -212,3 +212,16 @@ def test_the_invite_page_shows_clear_messages(world: World, client: Client) -> N
     assert response.status_code == 200
     assert "mobile" in response.content.decode().lower() or "mobiel" in response.content.decode().lower()
     assert not Invitation.objects.filter(email="a@acme.nl").exists()
+
+
+def test_the_users_list_names_permissions_and_roles_in_words(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.users["superuser"])
+    client.cookies["django_language"] = "en"
+    page = client.get("/o/acme/gebruikers/")
+    rights = dict((m.user.email, labels) for m, labels in page.context["members"])
+    assert rights["user_manager@acme.nl"] == [
+        "invite and remove users",
+        "assign roles",
+        "request interventions",
+    ]
+    assert rights["main@acme.nl"][0] == "superuser"
