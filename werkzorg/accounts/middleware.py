@@ -7,6 +7,7 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib import auth
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -50,6 +51,27 @@ class SessionLifetimeMiddleware:
         return self.get_response(request)
 
 
+HAS_FACTOR_KEY = "werkzorg_has_second_factor"
+USERSESSION_STAMP_KEY = "werkzorg_usersession_at"
+USERSESSION_INTERVAL = 300
+
+
+class UserSessionsMiddleware:
+    """allauth's session list (where and when a user is signed in), refreshed every 5 minutes rather than on
+    every request, so that a plain page view writes nothing to the database."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and request.session.session_key:
+            now = int(time.time())
+            if now - request.session.get(USERSESSION_STAMP_KEY, 0) >= USERSESSION_INTERVAL:
+                UserSession.objects.create_from_request(request)
+                request.session[USERSESSION_STAMP_KEY] = now
+        return self.get_response(request)
+
+
 TWO_FACTOR_EXEMPT_PREFIXES = (
     "/static/",
     "/accounts/2fa/",
@@ -72,12 +94,14 @@ class RequireTwoFactorMiddleware:
             settings.WERKZORG_REQUIRE_TWO_FACTOR
             and request.user.is_authenticated
             and not self._exempt(request.path)
-        ):
+        ) and not request.session.get(HAS_FACTOR_KEY):
             has_factor = Authenticator.objects.filter(
                 user_id=request.user.pk, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
             ).exists()
             if not has_factor:
                 return _redirect(request, reverse("accounts:two-factor-required"))
+            # Kept in the session: removing a factor clears it (signals.py), a desk reset ends the sessions.
+            request.session[HAS_FACTOR_KEY] = True
         return self.get_response(request)
 
     def _exempt(self, path: str) -> bool:

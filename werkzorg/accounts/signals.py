@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from allauth.account.signals import email_changed
+from allauth.mfa.signals import authenticator_removed
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -49,3 +50,12 @@ def on_logged_out(sender: Any, request: HttpRequest | None, user: User | None, *
 @receiver(email_changed)
 def on_email_changed(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
     record(AccountEvent.CONTACT_CHANGED, user=user, request=request, subject=user, detail="email")
+
+
+@receiver(authenticator_removed)
+def on_authenticator_removed(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """The "has a second factor" note in the session is checked again after a factor is removed."""
+    from werkzorg.accounts.middleware import HAS_FACTOR_KEY
+
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(HAS_FACTOR_KEY, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -40,8 +41,9 @@ class OperatorSettings(models.Model):
 
     @classmethod
     def current(cls) -> OperatorSettings:
-        found = cls.objects.order_by("pk").first()
-        if found is not None:
+        """Asked by every page: cached for a minute, so a desk edit shows within a minute everywhere."""
+        found = cache.get_or_set("werkzorg:operator", lambda: cls.objects.order_by("pk").first() or False, 60)
+        if found:
             return found
         return cls(
             name=settings.OPERATOR_NAME,

@@ -25,7 +25,7 @@ from werkzorg.organisations.models import (
     TermsAcceptance,
     TermsVersion,
 )
-from werkzorg.organisations.queries import count_superusers
+from werkzorg.organisations.queries import count_superusers, forget_organisations, forget_terms
 
 
 def _lock_rights(actor: Actor) -> None:
@@ -85,6 +85,7 @@ def remove_member(*, actor: Actor, membership: Membership) -> None:
     record(OrganisationEvent.MEMBER_REMOVED, actor=actor, subject=locked.user, obj=locked)
     user = locked.user
     locked.delete()
+    forget_organisations(user)
     if user.last_organisation_id == actor.organisation.pk:
         user.last_organisation = None
         user.save(update_fields=["last_organisation"])
@@ -115,6 +116,7 @@ def authorise_physician(*, actor: Actor, practitioner: Practitioner) -> Physicia
     authorisation = PhysicianAuthorisation.objects.create(
         organisation=actor.organisation, practitioner=practitioner, authorised_by=actor.user
     )
+    forget_organisations(practitioner.user)
     record(
         OrganisationEvent.PHYSICIAN_AUTHORISED,
         actor=actor,
@@ -137,6 +139,7 @@ def revoke_physician(*, actor: Actor, authorisation: PhysicianAuthorisation) -> 
     locked.revoked_at = timezone.now()
     locked.revoked_by = actor.user
     locked.save(update_fields=["revoked_at", "revoked_by"])
+    forget_organisations(locked.practitioner.user)
     record(
         OrganisationEvent.PHYSICIAN_REVOKED,
         actor=actor,
@@ -154,6 +157,7 @@ def accept_terms(*, actor: Actor, terms_version: TermsVersion) -> TermsAcceptanc
             defaults={"organisation": actor.organisation, "accepted_by": actor.user},
         )
         if created:
+            forget_terms(actor.organisation)
             record(
                 OrganisationEvent.TERMS_ACCEPTED,
                 actor=actor,

@@ -18,6 +18,7 @@ from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.core.validators import mask_phone, validate_personal_work_email
 from werkzorg.notifications.services import send_email
 from werkzorg.organisations.models import Membership, Organisation
+from werkzorg.organisations.queries import forget_organisations
 
 
 def invitation_url(invitation: Invitation) -> str:
@@ -153,6 +154,7 @@ def accept_invitation(*, user: User, invitation_id: object) -> Membership:
     invitation.status = InvitationStatus.ACCEPTED
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["status", "accepted_at"])
+    forget_organisations(user)
     actor = Actor(user=user, organisation=invitation.organisation, membership=membership)
     record(AccountEvent.MEMBER_ADDED, actor=actor, subject=user, obj=membership)
     return membership
