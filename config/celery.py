@@ -14,4 +14,5 @@ app.conf.beat_schedule = {
         "schedule": 60 * 60,
     },
     "consent-expiry": {"task": "werkzorg.interventions.tasks.expire_consents_task", "schedule": 15 * 60},
+    "expired-job-results": {"task": "werkzorg.jobs.tasks.remove_expired_results_task", "schedule": 60 * 60},
 }

@@ -31,7 +31,9 @@ def test_a_signed_in_page_costs_at_most_five_statements_and_writes_nothing(
     client = Client()
     client.force_login(world.users["superuser"])  # type: ignore[arg-type]
     with frozen_activity_clock():
-        client.get(url)  # the first request of a session stamps it; a plain page view afterwards writes nothing
+        client.get(
+            url
+        )  # the first request of a session stamps it; a plain page view afterwards writes nothing
         sql = statements(client, url)
     assert not [s for s in sql if s.lstrip().upper().startswith(WRITES)], sql
     assert len(sql) - own <= 5, sql

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "werkzorg.desk",
     "werkzorg.organisations",
     "werkzorg.notifications",
+    "werkzorg.jobs",
     "werkzorg.accounts",
     "werkzorg.employees",
     "werkzorg.interventions",
@@ -257,6 +258,8 @@ SMS_PER_HOUR = env_int("SMS_PER_HOUR", 500)
 # Interventions: the employee answers the consent request within this many days (no answer = refusal),
 # with reminders after these days; the survey link stays valid this long.
 INTERVENTION_CONSENT_DAYS = env_int("INTERVENTION_CONSENT_DAYS", 14)
+# Background exports can be downloaded for this long; then the file is removed.
+JOB_RESULT_HOURS = env_int("JOB_RESULT_HOURS", 24)
 INTERVENTION_REMINDER_DAYS = (3, 7)
 SURVEY_LINK_DAYS = 60
 

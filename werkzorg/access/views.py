@@ -7,7 +7,7 @@ from functools import wraps
 from typing import Any, Literal
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
 from werkzorg.access.actor import Actor
@@ -15,7 +15,7 @@ from werkzorg.access.policy import Perm
 from werkzorg.access.rules import closed_gate, require, resolve_actor
 
 AccessKind = Literal["public", "user", "org"]
-ViewFunc = Callable[..., HttpResponse]
+ViewFunc = Callable[..., HttpResponseBase]
 
 
 class OrgRequest(HttpRequest):
@@ -36,7 +36,7 @@ def user_view(view: ViewFunc) -> ViewFunc:
     """Any signed-in user, outside an organisation (profile, choosing an organisation)."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
@@ -52,7 +52,7 @@ def org_view(perm: Perm, *, gates_exempt: frozenset[str] = frozenset()) -> Calla
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
-        def wrapped(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             actor = resolve_actor(request.user, org)

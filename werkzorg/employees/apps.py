@@ -12,3 +12,9 @@ class EmployeesConfig(plugins.WerkzorgAppConfig):
         from werkzorg.employees.models import EmployeeEvent
 
         events.register(EmployeeEvent)
+        from werkzorg.access import Perm
+        from werkzorg.employees import services
+        from werkzorg.jobs.registry import JobKind, register
+
+        register(JobKind("employees.export", Perm.MANAGE_EMPLOYEES, services.export_job))
+        register(JobKind("employees.import", Perm.MANAGE_EMPLOYEES, services.import_job))

@@ -12,11 +12,11 @@ from werkzorg.access import Perm, get_or_404
 from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
-from werkzorg.core.importer import handle_upload
 from werkzorg.core.search import recall_search, remember_search
 from werkzorg.employees import services
 from werkzorg.employees.forms import EmployeeForm, EndEmploymentForm, ImportForm
 from werkzorg.employees.models import Employee
+from werkzorg.jobs.services import start_job
 
 PAGE_SIZE = 50
 
@@ -111,18 +111,27 @@ def employee_end(request: OrgRequest, employee_id: int) -> HttpResponse:
 def employee_import(request: OrgRequest) -> HttpResponse:
     actor = request.actor
     form = ImportForm(request.POST or None, request.FILES or None)
-    report = handle_upload(request, form, lambda table: services.import_employees(actor=actor, table=table))
-    if report is not None and report.ok:
-        return redirect("employees:list", org=actor.organisation.slug)
-    return render(request, "employees/import.html", {"form": form, "report": report})
+    if request.method == "POST" and form.is_valid():  # checked and written in the background
+        upload = form.cleaned_data["file"]
+        job = start_job(
+            actor=actor,
+            kind_name="employees.import",
+            title=_("Import of %(name)s") % {"name": upload.name},
+            params={"filename": upload.name},
+            upload=upload,
+        )
+        return redirect("jobs:detail", org=actor.organisation.slug, job_id=job.pk)
+    return render(request, "employees/import.html", {"form": form})
 
 
 @org_view(Perm.MANAGE_EMPLOYEES)
 def employee_export(request: OrgRequest) -> HttpResponse:
+    """Made in the background (a register can hold 100,000 people); the job page shows progress and the file."""
     search = recall_search(request, request.GET.get("zoek", ""))
-    content = services.export_employees(actor=request.actor, search=search)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    job = start_job(
+        actor=request.actor,
+        kind_name="employees.export",
+        title=_("Export of the employee register"),
+        params={"search": search},
     )
-    response["Content-Disposition"] = f'attachment; filename="medewerkers-{timezone.localdate():%Y%m%d}.xlsx"'
-    return response
+    return redirect("jobs:detail", org=request.actor.organisation.slug, job_id=job.pk)

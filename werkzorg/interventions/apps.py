@@ -12,3 +12,8 @@ class InterventionsConfig(plugins.WerkzorgAppConfig):
         from werkzorg.interventions.models import InterventionEvent
 
         events.register(InterventionEvent)
+        from werkzorg.access import Perm
+        from werkzorg.interventions.services.exports import export_job
+        from werkzorg.jobs.registry import JobKind, register
+
+        register(JobKind("interventions.export", Perm.VIEW_INTERVENTIONS, export_job))

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,6 +21,7 @@ from werkzorg.interventions import queries, services, workflow
 from werkzorg.interventions.filters import RequestFilter
 from werkzorg.interventions.forms import RequestForm
 from werkzorg.interventions.models import Extension, ExtensionStatus, RequestStatus
+from werkzorg.jobs.services import start_job
 
 PAGE_SIZE = 25
 
@@ -36,16 +36,14 @@ def request_list(request: OrgRequest) -> HttpResponse:
 
 @org_view(Perm.VIEW_INTERVENTIONS)
 def request_export(request: OrgRequest) -> HttpResponse:
-    actor = request.actor
-    filters = RequestFilter(request.GET or None, queryset=queries.visible_requests(actor))
-    content = services.export_requests(actor=actor, requests=filters.qs)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    """Made in the background with the list's filters; the job page shows progress and the file."""
+    job = start_job(
+        actor=request.actor,
+        kind_name="interventions.export",
+        title=_("Export of intervention requests"),
+        params={"query": request.GET.urlencode()},
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="interventies-{timezone.localdate():%Y%m%d}.xlsx"'
-    )
-    return response
+    return redirect("jobs:detail", org=request.actor.organisation.slug, job_id=job.pk)
 
 
 @org_view(Perm.REQUEST_INTERVENTIONS)
