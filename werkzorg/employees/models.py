@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.db import models
 from django.db.models import Q
@@ -26,16 +28,24 @@ class EmployeeQuerySet(TenantQuerySet):
         return self.filter(Q(employment_end__isnull=True) | Q(employment_end__gte=day))
 
     def search(self, text: str) -> EmployeeQuerySet:
+        """Every word somewhere in number, name, e-mail or department: one LIKE per word on one column,
+        which a trigram index serves on PostgreSQL (migration 0002)."""
         qs = self
-        for word in text.split():
-            qs = qs.filter(
-                Q(employee_number__icontains=word)
-                | Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(email__icontains=word)
-                | Q(department__icontains=word)
-            )
+        for word in text.lower().split():
+            qs = qs.filter(search_text__contains=word)
         return qs
+
+    def bulk_create(self, objs: Iterable[Employee], *args: Any, **kwargs: Any) -> list[Employee]:
+        objs = list(objs)
+        for obj in objs:
+            obj.search_text = obj.compose_search_text()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs: Iterable[Any], fields: Iterable[str], batch_size: int | None = None) -> int:
+        objs = list(objs)
+        for obj in objs:
+            obj.search_text = obj.compose_search_text()
+        return super().bulk_update(objs, [*fields, "search_text"], batch_size=batch_size)
 
 
 class Employee(OrgOwnedModel):
@@ -49,6 +59,8 @@ class Employee(OrgOwnedModel):
     department = models.CharField(_("department"), max_length=120, blank=True)
     employment_start = models.DateField(_("employed since"), null=True, blank=True)
     employment_end = models.DateField(_("employment ended on"), null=True, blank=True)
+    # Lower-case number, names, e-mail and department: what the register's search looks in.
+    search_text = models.TextField(default="", blank=True, editable=False)
 
     objects = EmployeeQuerySet.as_manager()  # type: ignore[misc]
 
@@ -63,6 +75,21 @@ class Employee(OrgOwnedModel):
 
     def __str__(self) -> str:
         return self.display_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = self.compose_search_text()
+        super().save(*args, **kwargs)
+
+    def compose_search_text(self) -> str:
+        parts = (
+            self.employee_number,
+            self.first_name,
+            self.name_prefix,
+            self.last_name,
+            self.email,
+            self.department,
+        )
+        return " ".join(p for p in parts if p).lower()
 
     @property
     def display_name(self) -> str:

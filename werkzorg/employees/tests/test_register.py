@@ -134,3 +134,21 @@ def test_every_page_a_machine_reads_from_the_api_is_audited(world: World, client
     assert client.get("/api/v1/o/acme/medewerkers/").status_code == 200
     assert client.get("/api/v1/o/acme/medewerkers/?page=1").status_code == 200
     assert AuditEvent.objects.filter(event_type="employees_listed", detail="api page 1").count() == 2
+
+
+def test_the_search_finds_every_word_in_any_column_whatever_the_case(world: World) -> None:
+    from werkzorg.access import resolve_actor
+    from werkzorg.employees import services
+
+    EmployeeFactory(organisation=world.org, first_name="Zoë", last_name="Öztürk", department="Bakkerij")
+    EmployeeFactory(organisation=world.org, first_name="Zoë", last_name="Jansen", department="Winkels")
+    actor = resolve_actor(world.users["superuser"], "acme")  # type: ignore[arg-type]
+    found = services.list_employees(actor=actor, search="zoË bakk")
+    assert [e.last_name for e in found] == ["Öztürk"]
+    employee = Employee.objects.get(last_name="Jansen")
+    employee.department = "Bakkerij"
+    employee.save()
+    assert {e.last_name for e in services.list_employees(actor=actor, search="bakkerij")} == {
+        "Öztürk",
+        "Jansen",
+    }
