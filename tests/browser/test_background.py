@@ -29,6 +29,8 @@ def test_a_20000_row_export_is_made_in_the_background_and_downloaded(
         batch_size=2000,
     )
     page = new_page()
+    # Without a broker (the embedded default and the tests) the job runs eagerly in the request itself.
+    page.set_default_timeout(180_000)
     signed_in_as(page, world.users["superuser"], live_server)
     page.goto("/o/acme/medewerkers/")
     page.get_by_role("link", name="Exporteren naar Excel").click()
@@ -50,6 +52,7 @@ def test_a_20000_row_import_is_checked_and_written_in_the_background(
     lines = ["personeelsnummer;voornaam;achternaam"] + [f"I{n:05d};Nieuw;Mens{n}" for n in range(ROWS)]
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     page = new_page()
+    page.set_default_timeout(180_000)  # see above: here the job runs inside the upload's request
     signed_in_as(page, world.users["superuser"], live_server)
     page.goto("/o/acme/medewerkers/importeren/")
     page.set_input_files("#id_file", str(source))
