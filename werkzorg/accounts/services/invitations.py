@@ -55,6 +55,12 @@ def invite_user(
             % {"email": email},
             field="email",
         )
+    return _send_new_invitation(actor, organisation, email, phone, full_name, grants)
+
+
+def _send_new_invitation(
+    actor: Actor, organisation: Organisation, email: str, phone: str, full_name: str, grants: dict[str, bool]
+) -> Invitation:
     invitation = Invitation.objects.create(
         organisation=organisation,
         email=email,
@@ -64,7 +70,7 @@ def invite_user(
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
         **grants,
     )
-    record(AccountEvent.INVITATION_SENT, actor=actor, obj=invitation)
+    record(AccountEvent.INVITATION_SENT, actor=actor, organisation=organisation, obj=invitation)
     _send_invitation_email(invitation)
     return invitation
 
@@ -124,18 +130,9 @@ def invite_main_account_holder(
         raise ConflictError(
             _("%(email)s already has an account at this organisation.") % {"email": email}, field="email"
         )
-    invitation = Invitation.objects.create(
-        organisation=organisation,
-        email=email,
-        phone=phone,
-        full_name=full_name.strip(),
-        invited_by=actor.user,
-        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
-        **dict.fromkeys(GRANT_FIELDS, True),
+    return _send_new_invitation(
+        actor, organisation, email, phone, full_name, dict.fromkeys(GRANT_FIELDS, True)
     )
-    record(AccountEvent.INVITATION_SENT, actor=actor, organisation=organisation, obj=invitation)
-    _send_invitation_email(invitation)
-    return invitation
 
 
 @transaction.atomic(durable=True)
