@@ -21,7 +21,6 @@ from werkzorg.core.errors import DomainError
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 20_000
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -157,13 +156,6 @@ def _read_xlsx(data: bytes) -> list[tuple[int, Sequence[Any]]]:
             break
     workbook.close()
     return rows
-
-
-def safe_cell(value: Any) -> Any:
-    """For CSV: text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _text_cell(sheet: Any, value: Any) -> Any:
