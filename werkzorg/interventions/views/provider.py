@@ -77,56 +77,48 @@ def _form_errors(request: OrgRequest, form: AppointmentForm | ExtensionForm) -> 
             messages.error(request, str(error))
 
 
+def _step(
+    request: OrgRequest,
+    request_id: int,
+    step: Callable[..., object],
+    form: AppointmentForm | ExtensionForm | None = None,
+) -> HttpResponse:
+    """One step on a request; a small form's errors become messages on the request's page."""
+    found = _request(request, request_id)
+    if form is not None and not form.is_valid():
+        _form_errors(request, form)
+        return _back_to(request, found.pk)
+    data = form.cleaned_data if form is not None else {}
+    return run_action(
+        request,
+        lambda: step(actor=request.actor, request=found, **data),
+        success=_("Saved."),
+        back=lambda _result: _back_to(request, found.pk),
+    )
+
+
 @org_view(Perm.PROVIDER_WORK)
 @require_POST
 def mark_contacted(request: OrgRequest, request_id: int) -> HttpResponse:
-    found = _request(request, request_id)
-    return run_action(
-        request,
-        lambda: services.mark_contacted(actor=request.actor, request=found),
-        success=_("Saved."),
-        back=lambda _result: _back_to(request, found.pk),
-    )
-
-
-def _step_with_form(
-    request: OrgRequest, request_id: int, form: AppointmentForm | ExtensionForm, step: Callable[..., object]
-) -> HttpResponse:
-    """A step that needs a small form: its errors become messages on the request's page."""
-    found = _request(request, request_id)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return _back_to(request, found.pk)
-    return run_action(
-        request,
-        lambda: step(actor=request.actor, request=found, **form.cleaned_data),
-        success=_("Saved."),
-        back=lambda _result: _back_to(request, found.pk),
-    )
+    return _step(request, request_id, services.mark_contacted)
 
 
 @org_view(Perm.PROVIDER_WORK)
 @require_POST
 def plan_appointment(request: OrgRequest, request_id: int) -> HttpResponse:
-    return _step_with_form(request, request_id, AppointmentForm(request.POST), services.plan_appointment)
+    return _step(request, request_id, services.plan_appointment, AppointmentForm(request.POST))
 
 
 @org_view(Perm.PROVIDER_WORK)
 @require_POST
 def complete_request(request: OrgRequest, request_id: int) -> HttpResponse:
-    found = _request(request, request_id)
-    return run_action(
-        request,
-        lambda: services.complete_request(actor=request.actor, request=found),
-        success=_("Saved."),
-        back=lambda _result: _back_to(request, found.pk),
-    )
+    return _step(request, request_id, services.complete_request)
 
 
 @org_view(Perm.PROVIDER_WORK)
 @require_POST
 def request_extension(request: OrgRequest, request_id: int) -> HttpResponse:
-    return _step_with_form(request, request_id, ExtensionForm(request.POST), services.request_extension)
+    return _step(request, request_id, services.request_extension, ExtensionForm(request.POST))
 
 
 def _appointment(request: OrgRequest, appointment_id: int) -> Appointment:
