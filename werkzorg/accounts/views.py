@@ -24,12 +24,14 @@ from werkzorg.accounts.models import Invitation, InvitationStatus, User
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
 from werkzorg.core.net import client_ip
+from werkzorg.core.paging import paginate
 from werkzorg.core.validators import mask_phone
 from werkzorg.organisations.forms import InviteForm
 from werkzorg.organisations.models import TermsVersion
 from werkzorg.organisations.queries import list_members, list_organisations_for_user
 
 SESSION_INVITATION_KEY = "werkzorg_invitation"
+USERS_PAGE_SIZE = 50
 
 
 def _invitation_or_invalid(request: HttpRequest, invitation_id: uuid.UUID) -> Invitation | HttpResponse:
@@ -200,11 +202,13 @@ def user_list(request: OrgRequest) -> HttpResponse:
     invitations = (
         scope(Invitation, actor).filter(status=InvitationStatus.PENDING).select_related("invited_by")
     )
+    page = paginate(request, list_members(actor), USERS_PAGE_SIZE)
     return render(
         request,
         "organisations/users.html",
         {
-            "members": [(m, describe_grants(m)) for m in list_members(actor)],
+            "page": page,
+            "members": [(m, describe_grants(m)) for m in page.object_list],
             "invitations": invitations,
             "mask_phone": mask_phone,
         },

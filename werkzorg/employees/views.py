@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +11,7 @@ from werkzorg.access import Perm, get_or_404
 from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
+from werkzorg.core.paging import paginate
 from werkzorg.core.search import recall_search, remember_search
 from werkzorg.employees import services
 from werkzorg.employees.forms import EmployeeForm, EndEmploymentForm, ImportForm
@@ -36,9 +36,15 @@ def employee_list(request: OrgRequest) -> HttpResponse:
         query = ""
     search = recall_search(request, token)
     queryset = services.list_employees(actor=actor, search=search, include_former=show == "alle")
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = paginate(request, queryset, PAGE_SIZE)
     template = "employees/_table.html" if request.htmx else "employees/list.html"  # type: ignore[attr-defined]
-    response = render(request, template, {"page": page, "search": search, "token": token, "show": show})
+    context = {
+        "page": page,
+        "search": search,
+        "show": show,
+        "query": urlencode({"zoek": token, "toon": show}),
+    }
+    response = render(request, template, context)
     if query:
         response["HX-Push-Url"] = f"{request.path}?{query}"
     return response

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, QuerySet
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone
 
@@ -64,7 +64,6 @@ def dashboard(actor: Actor, months: int = 12) -> dict[str, Any]:
     since = (timezone.now() - datetime.timedelta(days=31 * months)).replace(
         day=1, hour=0, minute=0, second=0, microsecond=0
     )
-    by_status = dict(requests.values_list("status").annotate(n=Count("id")).order_by())
     per_month = (
         requests.filter(created_at__gte=since)
         .annotate(month=TruncMonth("created_at"))
@@ -79,7 +78,10 @@ def dashboard(actor: Actor, months: int = 12) -> dict[str, Any]:
         if label not in months_seen:
             months_seen.append(label)
         series[row["category"]][label] = row["n"]
+    # One pass for the status tiles and the lead times (conditional aggregates), one for the months chart,
+    # one for the survey scores: three statements whatever the number of requests.
     lead = requests.aggregate(
+        **{f"status_{s}": Count("id", filter=Q(status=s)) for s in RequestStatus.values},
         to_consent=Avg(ExpressionWrapper(F("consented_at") - F("created_at"), output_field=DurationField())),
         to_first_appointment=Avg(
             ExpressionWrapper(F("first_appointment_at") - F("consented_at"), output_field=DurationField())
@@ -89,6 +91,7 @@ def dashboard(actor: Actor, months: int = 12) -> dict[str, Any]:
         n=Count("id"), offer=Avg("score_offer"), speed=Avg("score_speed")
     )
     show_scores = (surveys["n"] or 0) >= MIN_SURVEY_GROUP
+    by_status = {s: lead[f"status_{s}"] for s in RequestStatus.values}
     return {
         "total": sum(by_status.values()),
         "by_status": [(s, RequestStatus(s).label, by_status.get(s, 0)) for s in RequestStatus.values],

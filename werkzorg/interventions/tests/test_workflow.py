@@ -476,3 +476,19 @@ def test_a_decided_extension_is_on_the_requests_timeline(
     timeline = page[page.index("werkzorg-timeline") :]
     assert "Extension approved: 2 extra sessions" in timeline[: timeline.index("</ol>")]
     assert Extension.objects.get(pk=extension.pk).decided_at is not None
+
+
+def test_the_dashboard_counts_each_status_once(flow: Flow, client: Client) -> None:
+    """Hand-counted: two forwarded, one completed, one cancelled, nothing else."""
+    made = [flow.submit(token=f"count{n}", email=f"c{n}@privemail.nl") for n in range(4)]
+    for request, status in zip(
+        made,
+        [RequestStatus.FORWARDED, RequestStatus.FORWARDED, RequestStatus.COMPLETED, RequestStatus.CANCELLED],
+        strict=True,
+    ):
+        InterventionRequest.objects.filter(pk=request.pk).update(status=status)
+    client.force_login(flow.world.users["superuser"])
+    figures = client.get("/o/acme/dashboard/").context["figures"]
+    counts = {status: n for status, _label, n in figures["by_status"] if n}
+    assert counts == {"forwarded": 2, "completed": 1, "cancelled": 1}
+    assert figures["total"] == 4

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from werkzorg.access.views import public_view
-from werkzorg.core.paging import query_without_page
+from werkzorg.core.paging import paginate, query_without_page
 from werkzorg.interventions import queries
 from werkzorg.interventions.filters import CatalogueFilter
 from werkzorg.interventions.models import Category, Delivery, Region
@@ -19,7 +18,7 @@ PAGE_SIZE = 25
 @public_view
 def catalogue(request: HttpRequest) -> HttpResponse:
     filters = CatalogueFilter(request.GET or None, queryset=queries.active_catalogue())
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = paginate(request, filters.qs, PAGE_SIZE)
     template = "interventions/_catalogue_results.html" if request.htmx else "interventions/catalogue.html"  # type: ignore[attr-defined]
     return render(request, template, {"filter": filters, "page": page, "query": query_without_page(request)})
 

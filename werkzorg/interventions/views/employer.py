@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.core.actions import run_action
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
-from werkzorg.core.paging import query_without_page
+from werkzorg.core.paging import paginate, query_without_page
 from werkzorg.interventions import queries, services, workflow
 from werkzorg.interventions.filters import RequestFilter
 from werkzorg.interventions.forms import RequestForm
@@ -29,7 +28,7 @@ PAGE_SIZE = 25
 @org_view(Perm.VIEW_INTERVENTIONS)
 def request_list(request: OrgRequest) -> HttpResponse:
     filters = RequestFilter(request.GET or None, queryset=queries.visible_requests(request.actor))
-    page = Paginator(filters.qs.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = paginate(request, filters.qs.order_by("-created_at", "-pk"), PAGE_SIZE)
     template = "interventions/_request_table.html" if request.htmx else "interventions/request_list.html"  # type: ignore[attr-defined]
     return render(request, template, {"filter": filters, "page": page, "query": query_without_page(request)})
 

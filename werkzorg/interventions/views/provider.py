@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,6 +15,7 @@ from werkzorg.access import Perm, get_or_404
 from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.core.actions import run_action
 from werkzorg.core.errors import DomainError
+from werkzorg.core.paging import paginate, query_without_page
 from werkzorg.interventions import queries, services, workflow
 from werkzorg.interventions.forms import AppointmentForm, ExtensionForm
 from werkzorg.interventions.models import Appointment, InterventionRequest, RequestStatus
@@ -31,11 +31,16 @@ def worklist(request: OrgRequest) -> HttpResponse:
         queryset = queryset.filter(status__in=workflow.OPEN_STATUSES)
     elif status in RequestStatus.values:
         queryset = queryset.filter(status=status)
-    page = Paginator(queryset.order_by("-forwarded_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = paginate(request, queryset.order_by("-forwarded_at", "-pk"), PAGE_SIZE)
     return render(
         request,
         "interventions/worklist.html",
-        {"page": page, "status": status, "statuses": RequestStatus.choices},
+        {
+            "page": page,
+            "status": status,
+            "statuses": RequestStatus.choices,
+            "query": query_without_page(request),
+        },
     )
 
 
