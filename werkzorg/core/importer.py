@@ -4,6 +4,10 @@ An app declares its columns (with the Dutch and English headings people use), th
 per row, and a `write` function; `run()` reads every row first and writes only when all rows are good,
 in one transaction. Used for employees, practitioners and the catalogue; ready for payroll and
 insured-people files.
+
+A column may name the form field the page uses (`form_field`): its `clean()` gives the value and the
+same messages as the page, and it runs once per distinct value of the column (dates, departments and
+empty cells repeat on 100,000 rows), which is what makes a large file quick without a second rule set.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -34,6 +39,7 @@ class Column:
     required: bool = False
     check: Callable[[str], list[str]] | None = None
     unique: bool = False
+    form_field: forms.Field | None = None
 
     @property
     def heading(self) -> str:
@@ -56,13 +62,24 @@ class Importer:
             )
             return [], report
         seen: dict[str, dict[str, int]] = {c.field: {} for c in self.columns if c.unique}
+        memo: dict[str, dict[str, tuple[Any, list[str]]]] = {
+            c.field: {} for c in self.columns if c.form_field
+        }
+        cleaners = [c for c in self.columns if c.form_field is not None and c.field in present]
         rows: list[dict[str, Any]] = []
         for line, values in table.rows:
             data = {field: values.get(heading, "").strip() for field, heading in present.items()}
             problems = self._check_values(data, line, seen)
-            cleaned: dict[str, Any] = data
+            cleaned: dict[str, Any] = dict(data)
+            for column in cleaners:
+                value = data[column.field]
+                outcome = memo[column.field].get(value)
+                if outcome is None:
+                    outcome = memo[column.field][value] = _clean(column, value)
+                cleaned[column.field], column_problems = outcome
+                problems.extend(column_problems)
             if self.row_check is not None and not problems:
-                cleaned, problems = self.row_check(data)
+                cleaned, problems = self.row_check(cleaned)
             if problems:
                 report.errors.append(RowError(line, problems))
             else:
@@ -73,7 +90,7 @@ class Importer:
         problems: list[str] = []
         for column in self.columns:
             value = data.get(column.field, "")
-            if column.required and not value:
+            if column.required and not value and column.form_field is None:
                 problems.append(_("%(column)s is missing.") % {"column": column.heading})
             elif value and column.check is not None:
                 problems.extend(column.check(value))
@@ -93,6 +110,15 @@ class Importer:
             with transaction.atomic():
                 write(rows, report)
         return report
+
+
+def _clean(column: Column, value: str) -> tuple[Any, list[str]]:
+    field = column.form_field
+    assert field is not None
+    try:
+        return field.clean(value), []
+    except ValidationError as error:
+        return None, [f"{field.label}: {message}" if field.label else message for message in error.messages]
 
 
 def handle_upload(

@@ -18,9 +18,11 @@ from openpyxl.cell import WriteOnlyCell
 
 from werkzorg.core.errors import DomainError
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
-MAX_ROWS = 20_000
+# A register of 100,000 people is one file: about 10 MB as CSV, 4 MB as Excel (150 MB unpacked).
+MAX_UPLOAD_MB = 25
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+MAX_UNZIPPED_BYTES = 250 * 1024 * 1024
+MAX_ROWS = 100_000
 
 
 @dataclass
@@ -68,7 +70,9 @@ def read_table(upload: UploadedFile) -> Table:
     Rows are read one by one and reading stops at the row limit, so a huge file costs no more than a full one.
     """
     if upload.size is None or upload.size > MAX_UPLOAD_BYTES:
-        raise DomainError(_("The file is larger than 5 MB. Split it into smaller files."))
+        raise DomainError(
+            _("The file is larger than %(mb)d MB. Split it into smaller files.") % {"mb": MAX_UPLOAD_MB}
+        )
     name = (upload.name or "").lower()
     data = upload.read()
     if name.endswith(".xlsx"):
@@ -141,7 +145,10 @@ def _read_xlsx(data: bytes) -> list[tuple[int, Sequence[Any]]]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
-                raise DomainError(_("The Excel file unpacks to more than 50 MB; it is refused."))
+                raise DomainError(
+                    _("The Excel file unpacks to more than %(mb)d MB; it is refused.")
+                    % {"mb": MAX_UNZIPPED_BYTES // (1024 * 1024)}
+                )
         # openpyxl parses with defusedxml when it is installed (it is a dependency), so no XML bombs.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except DomainError:

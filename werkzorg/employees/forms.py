@@ -24,6 +24,20 @@ EMPLOYEE_FIELDS = [
 ]
 
 
+def cross_field_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """The rules between fields, for the form and for each imported row alike."""
+    problems = []
+    start, end = data.get("employment_start"), data.get("employment_end")
+    if start and end and end < start:
+        problems.append(("employment_end", str(_("The end of employment cannot be before its start."))))
+    birth = data.get("date_of_birth")
+    if birth and start and birth >= start:
+        problems.append(
+            ("date_of_birth", str(_("The date of birth must be before the start of employment.")))
+        )
+    return problems
+
+
 class EmployeeForm(forms.ModelForm):
     """Used by the page and, row by row, by the import: one set of rules for both."""
 
@@ -53,12 +67,8 @@ class EmployeeForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        start, end = data.get("employment_start"), data.get("employment_end")
-        if start and end and end < start:
-            self.add_error("employment_end", _("The end of employment cannot be before its start."))
-        birth = data.get("date_of_birth")
-        if birth and start and birth >= start:
-            self.add_error("date_of_birth", _("The date of birth must be before the start of employment."))
+        for field, message in cross_field_problems(data):
+            self.add_error(field, message)
         return data
 
     def validate_unique(self) -> None:

@@ -14,26 +14,28 @@ from django.utils.translation import gettext as _
 
 from werkzorg.access import Actor, Perm, can, get_or_404, require, scope
 from werkzorg.audit.services import record
+from werkzorg.core.bulk import insert_all
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.core.importer import Column, Importer
 from werkzorg.core.tabular import ImportReport, Table, read_table, write_xlsx
-from werkzorg.employees.forms import EMPLOYEE_FIELDS, EmployeeForm
+from werkzorg.employees.forms import EMPLOYEE_FIELDS, EmployeeForm, cross_field_problems
 from werkzorg.employees.models import Employee, EmployeeEvent, EmployeeQuerySet
 from werkzorg.jobs.registry import Progress, Result
 
 
-def _column(field: str, *headings: str, required: bool = False, unique: bool = False) -> Column:
-    return Column(field, headings, required=required, unique=unique)
+def _column(field: str, *headings: str, unique: bool = False) -> Column:
+    """A column checked by the page's own form field: the same rules and messages as the form; the
+    form's required fields are the columns a file must have."""
+    form_field = EmployeeForm.base_fields[field]
+    return Column(field, headings, required=form_field.required, unique=unique, form_field=form_field)
 
 
 # Column headings people use in their HR exports, Dutch and English; the first is the one we show.
 EMPLOYEE_IMPORT_COLUMNS = [
-    _column(
-        "employee_number", "personeelsnummer", "personeelsnr", "employee number", required=True, unique=True
-    ),
-    _column("first_name", "voornaam", "first name", required=True),
+    _column("employee_number", "personeelsnummer", "personeelsnr", "employee number", unique=True),
+    _column("first_name", "voornaam", "first name"),
     _column("name_prefix", "tussenvoegsel", "voorvoegsel", "prefix"),
-    _column("last_name", "achternaam", "last name", "surname", required=True),
+    _column("last_name", "achternaam", "last name", "surname"),
     _column("email", "e-mail", "email", "e-mailadres"),
     _column("mobile", "mobiel", "mobiel nummer", "telefoon", "mobile"),
     _column("date_of_birth", "geboortedatum", "date of birth"),
@@ -122,36 +124,43 @@ def end_employment(*, actor: Actor, employee: Employee, last_day: datetime.date)
 
 
 def import_employees(*, actor: Actor, table: Table) -> ImportReport:
-    """Validate every row with the same rules as the form; write nothing unless all rows are good."""
+    """Validate every row with the form's rules, column by column; write nothing unless all rows are good.
+
+    New people go in with one COPY (PostgreSQL) or bulk insert; known employee numbers are updated in
+    the columns the file has, and only where something changed.
+    """
     require(actor, Perm.MANAGE_EMPLOYEES)
     existing = {e.employee_number: e for e in scope(Employee, actor)}
 
-    def check_row(data: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+    def check_row(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        # The form's own clean(): cross-field rules, with the person's stored values for absent columns.
         instance = existing.get(data["employee_number"])
-        form = EmployeeForm(
-            data={f: data.get(f, getattr(instance, f, "") if instance else "") for f in EMPLOYEE_FIELDS},
-            instance=instance,
-        )
-        if form.is_valid():
-            return form.cleaned_data, []
-        problems: list[str] = []
-        for name, errors in form.errors.items():
-            label = form.fields[name].label if name in form.fields else ""
-            problems.extend(f"{label}: {e}" if label else str(e) for e in errors)
-        return {}, problems
+        merged = {f: data[f] if f in data else getattr(instance, f, None) for f in EMPLOYEE_FIELDS}
+        problems = [f"{EmployeeForm.base_fields[f].label}: {m}" for f, m in cross_field_problems(merged)]
+        return data, problems
 
     def write(rows: list[dict[str, Any]], report: ImportReport) -> None:
-        to_create, to_update = [], []
+        now = timezone.now()
+        to_create: list[Employee] = []
+        to_update: list[Employee] = []
+        changed_fields: set[str] = set()
         for data in rows:
             instance = existing.get(data["employee_number"])
             if instance is None:
-                to_create.append(Employee(organisation=actor.organisation, **data))
-            else:
-                for name, value in data.items():
-                    setattr(instance, name, value)
+                employee = Employee(organisation=actor.organisation, **data)
+                employee.search_text = employee.compose_search_text()
+                to_create.append(employee)
+                continue
+            changed = {name for name, value in data.items() if getattr(instance, name) != value}
+            if changed:
+                for name in changed:
+                    setattr(instance, name, data[name])
+                instance.updated_at = now
+                changed_fields |= changed
                 to_update.append(instance)
-        Employee.objects.bulk_create(to_create, batch_size=500)
-        Employee.objects.bulk_update(to_update, EMPLOYEE_FIELDS, batch_size=500)
+        insert_all(Employee, to_create)
+        if to_update:
+            Employee.objects.bulk_update(to_update, [*sorted(changed_fields), "updated_at"], batch_size=1000)
         report.created, report.updated = len(to_create), len(to_update)
         record(
             EmployeeEvent.EMPLOYEES_IMPORTED,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
+from django import forms
 from django.utils import translation
 
 from werkzorg.core.importer import Column, Importer
@@ -74,3 +76,35 @@ def test_the_row_check_sees_clean_values_and_may_refuse() -> None:
     assert written == [{"number": 3}]
     report, written = run(table({"nummer": "3"}, {"nummer": "7"}), importer)
     assert written == [] and report.errors[0].messages == ["seven is refused"]
+
+
+class CountingDateField(forms.DateField):
+    calls = 0
+
+    def clean(self, value: Any) -> Any:
+        CountingDateField.calls += 1
+        return super().clean(value)
+
+
+def test_a_form_field_cleans_each_distinct_value_once_with_its_own_messages() -> None:
+    importer = Importer(
+        [
+            Column("number", ("nummer",), required=True, unique=True),
+            Column(
+                "day", ("datum",), form_field=CountingDateField(label="Datum", input_formats=["%d-%m-%Y"])
+            ),
+        ]
+    )
+    CountingDateField.calls = 0
+    rows = [{"nummer": str(n), "datum": "01-02-2026"} for n in range(50)]
+    report, written = run(table(*rows, header=("nummer", "datum")), importer)
+    assert report.ok and CountingDateField.calls == 1
+    assert {row["day"] for row in written} == {datetime.date(2026, 2, 1)}
+    report, _ = run(table({"nummer": "1", "datum": "31-02-2026"}, header=("nummer", "datum")), importer)
+    assert [(e.line, e.messages) for e in report.errors] == [(2, ["Datum: Enter a valid date."])]
+
+
+def test_a_required_form_field_makes_its_column_required() -> None:
+    importer = Importer([Column("name", ("naam",), required=True, form_field=forms.CharField(label="Naam"))])
+    report, _ = run(table({"naam": ""}, header=("naam",)), importer)
+    assert [(e.line, e.messages) for e in report.errors] == [(2, ["Naam: This field is required."])]
