@@ -1,218 +1,221 @@
-"""`make bench`: generate data, measure each scenario and its baseline in the same run, write bench/last.json.
+"""`make bench`: the portal under gunicorn with concurrent clients, each page against a minimal page in the same run.
 
-Runs on the database DATABASE_URL names (in a throw-away test database beside it). BENCH_SCALE=small
-for a quick run. Scenarios are whole page requests through Django's test client; each baseline is the
-bare query that fetches the same rows, so the ratio shows what the page adds on top.
+What it does, in order:
+1. a fresh database beside DATABASE_URL's (PostgreSQL: `<name>_bench`; without it SQLite in var/), migrated;
+2. data at BENCH_SCALE (default: 100,000 employees, 100,000 requests, 500 users; `small` for a quick run)
+   plus a small employer of 1,000 rows, then ANALYZE;
+3. query counts of every page at both sizes (they must be equal);
+4. in the bench process: the dashboard's figures against the same aggregates in plain SQL, the Excel and
+   CSV exports against openpyxl's write-only mode and the csv module writing the same rows, the import
+   against bulk_create of the same rows after validation;
+5. gunicorn with config/gunicorn.conf.py, and per page BENCH_CLIENTS (16) clients for BENCH_SECONDS (10)
+   against the page and then against its baseline (bench/baselines.py): throughput, p50 and p99.
+
+It prints a table, writes bench/last.json and exits 1 when a scenario misses its target (TARGETS below).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import statistics
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+import urllib.parse
 from pathlib import Path
+from typing import Any
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-import django
+
+def _prepare_database() -> str:
+    """Point DATABASE_URL at a fresh bench database; returns its vendor."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        parts = urllib.parse.urlsplit(url)
+        name = parts.path.lstrip("/") + "_bench"
+        with psycopg.connect(
+            urllib.parse.urlunsplit(parts._replace(path="/postgres")), autocommit=True
+        ) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}"')
+        os.environ["DATABASE_URL"] = urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+        return "postgresql"
+    path = ROOT / "var" / "bench.sqlite3"
+    path.parent.mkdir(exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    return "sqlite"
+
+
+VENDOR = _prepare_database()
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+os.environ.setdefault("BENCH_REDIS_URL", "")
+
+import django  # noqa: E402
 
 django.setup()
 
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 
-SCALES = {
-    "small": {"employees": 2_000, "members": 50, "requests": 2_000},
-    "default": {"employees": 100_000, "members": 500, "requests": 100_000},
-}
-REPEAT = 7
+from bench import measures  # noqa: E402
+from bench.data import SCALES, load  # noqa: E402
+from bench.load import drive  # noqa: E402
 
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
 
-def measure(action: Callable[[], object]) -> tuple[float, int]:
-    action()  # warm up
-    timings = []
-    executed: list[str] = []
-
-    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        executed.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        action()
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings), len(executed)
+# Targets from the performance issue: pages keep 0.7x the minimal page's throughput with p99 under 250 ms;
+# the dashboard within 1.5x plain SQL; Excel within 1.3x openpyxl write-only, CSV within 1.5x the csv
+# module; an import at least 0.7x bulk_create's rate (so at most 1/0.7 of its time).
+PAGE_SHARE = 0.7
+PAGE_P99_MS = 250.0
+TARGETS = {"dashboard": 1.5, "export.xlsx": 1.3, "export.csv": 1.5, "import": 1 / 0.7}
 
 
-def main() -> None:
+def main() -> int:
     scale_name = os.environ.get("BENCH_SCALE", "default")
     scale = SCALES[scale_name]
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
-    try:
-        results = run(scale)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-    width = max(len(k) for k in results)
-    print(f"{'scenario'.ljust(width)}  {'value (s)':>10}  {'baseline (s)':>12}  {'ratio':>7}  queries  rows")
+    load_before = os.getloadavg()
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    print(f"== loading data ({scale_name}) into {VENDOR}", flush=True)
+    superusers = load(scale)
+    print(f"   loaded in {time.monotonic() - started:.0f} s", flush=True)
+    pages = measures.pages(superusers)
+    results: dict[str, dict[str, Any]] = {}
+    counts = measures.query_counts(pages)
+    print("== in-process scenarios (dashboard, exports, import)", flush=True)
+    for name, row in measures.in_process(superusers["bench"], scale).items():
+        row["target"] = f"<= {TARGETS[name.split(':')[0]]:.2f}x"
+        row["ok"] = row["ratio"] <= TARGETS[name.split(":")[0]]
+        results[name] = row
+    connection.close()
+    print(f"== pages under gunicorn, {CLIENTS} clients, {SECONDS:.0f} s each", flush=True)
+    with gunicorn() as base:
+        cookies = measures.sign_in(superusers["bench"].user)
+        for page in pages:
+            results[page.name] = _page(base, page, cookies, counts[page.name], scale)
+    load_after = os.getloadavg()
+    _report(results, scale_name, load_before, load_after)
+    return 0 if all(row["ok"] for row in results.values()) else 1
+
+
+def _page(
+    base: str, page: measures.Page, cookies: dict[str, str], counts: tuple[int, int], scale: dict[str, int]
+) -> dict[str, Any]:
+    host, port = base.split(":")
+    page_call = page.call(cookies)
+    base_call = page.baseline_call(cookies)
+    for call in (page_call, base_call):  # every worker has loaded its templates and connections
+        drive(host, int(port), call, clients=CLIENTS, seconds=1.5)
+    measured = drive(host, int(port), page_call, clients=CLIENTS, seconds=SECONDS)
+    baseline = drive(host, int(port), base_call, clients=CLIENTS, seconds=SECONDS)
+    share = measured.throughput / baseline.throughput if baseline.throughput else 0.0
+    large, small = counts
+    limit_p99 = page.p99_limit
+    ok = (
+        share >= page.share
+        and (limit_p99 is None or measured.p99_ms < limit_p99)
+        and large == small
+        and measured.errors == 0
+    )
+    print(f"   {page.name}: {measured.throughput:.0f} req/s vs {baseline.throughput:.0f}", flush=True)
+    return {
+        "value": round(measured.throughput, 1),
+        "baseline": round(baseline.throughput, 1),
+        "ratio": round(share, 3),
+        "unit": "requests/s (ratio: share of the baseline's throughput)",
+        "throughput": round(measured.throughput, 1),
+        "p50_ms": round(measured.p50_ms, 1),
+        "p99_ms": round(measured.p99_ms, 1),
+        "baseline_p50_ms": round(baseline.p50_ms, 1),
+        "baseline_p99_ms": round(baseline.p99_ms, 1),
+        "errors": measured.errors + baseline.errors,
+        "queries": large,
+        "queries_at_1000_rows": small,
+        "rows": page.rows(scale),
+        "target": f">= {page.share}x"
+        + (f", p99 < {limit_p99:.0f} ms" if limit_p99 else "")
+        + ", queries equal",
+        "ok": ok,
+    }
+
+
+class gunicorn:
+    def __enter__(self) -> str:
+        env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{PORT}"}
+        self.process = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "-c",
+                "config/gunicorn.conf.py",
+                "--access-logfile",
+                "/dev/null",
+                "config.wsgi",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        import http.client
+
+        for _ in range(100):
+            try:
+                probe = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
+                probe.request("GET", "/healthz")
+                if probe.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            self.process.terminate()
+            raise SystemExit("gunicorn did not start")
+        return f"127.0.0.1:{PORT}"
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def _report(
+    results: dict[str, dict[str, Any]], scale_name: str, before: tuple[float, ...], after: tuple[float, ...]
+) -> None:
+    width = max(len(name) for name in results)
+    print()
+    print(
+        f"{'scenario'.ljust(width)}  {'value':>9}  {'baseline':>9}  {'ratio':>6}  {'p50 ms':>7}  {'p99 ms':>7}  queries  target"
+    )
     for name, row in results.items():
-        timing = f"{row['value']:>10.4f}  {row['baseline']:>12.4f}  {row['ratio']:>7.1f}"
-        print(f"{name.ljust(width)}  {timing}  {row['queries']:>7}  {row['rows']}")
+        p50 = f"{row['p50_ms']:>7.0f}" if "p50_ms" in row else f"{'':>7}"
+        p99 = f"{row['p99_ms']:>7.0f}" if "p99_ms" in row else f"{'':>7}"
+        queries = f"{row['queries']}/{row['queries_at_1000_rows']}" if "queries_at_1000_rows" in row else ""
+        mark = "ok" if row["ok"] else "MISSED"
+        print(
+            f"{name.ljust(width)}  {row['value']:>9.3f}  {row['baseline']:>9.3f}  {row['ratio']:>6.2f}  {p50}  {p99}"
+            f"  {queries:>7}  {row['target']} {mark}"
+        )
+    meta = {
+        "scale": scale_name,
+        "database": VENDOR,
+        "clients": CLIENTS,
+        "seconds": SECONDS,
+        "cpus": os.cpu_count(),
+        "load_average_before": [round(x, 2) for x in before],
+        "load_average_after": [round(x, 2) for x in after],
+        "measured_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
     out = Path(__file__).resolve().parent / "last.json"
-    out.write_text(json.dumps(results, indent=2))
-    print(f"written: {out} (scale {scale_name}, {connection.vendor})")
-
-
-def run(scale: dict[str, int]) -> dict[str, dict[str, float | int]]:
-    from tests.factories import MembershipFactory
-    from werkzorg.employees.models import Employee
-    from werkzorg.organisations.models import Membership
-
-    membership = MembershipFactory(superuser=True, organisation__slug="bench")
-    org = membership.organisation
-    Employee.objects.bulk_create(
-        [
-            Employee(
-                organisation=org,
-                employee_number=f"{n:07d}",
-                first_name=f"Voornaam{n}",
-                last_name=f"Achternaam{n % 997}",
-            )
-            for n in range(scale["employees"])
-        ],
-        batch_size=5_000,
-    )
-    MembershipFactory.create_batch(scale["members"], organisation=org, role_reports=True)
-    client = Client()
-    client.force_login(membership.user)
-    results: dict[str, dict[str, float | int]] = {}
-
-    def record(name: str, page: Callable[[], object], baseline: Callable[[], object], rows: int) -> None:
-        value, queries = measure(page)
-        base, _ = measure(baseline)
-        results[name] = {
-            "value": value,
-            "baseline": base,
-            "ratio": value / base if base else 0.0,
-            "queries": queries,
-            "rows": rows,
-        }
-
-    record(
-        "employees.list",
-        lambda: client.get("/o/bench/medewerkers/"),
-        lambda: list(
-            Employee.objects.filter(organisation=org).order_by("last_name", "first_name", "pk")[:50]
-        ),
-        scale["employees"],
-    )
-    record(
-        "employees.search",
-        lambda: client.get("/o/bench/medewerkers/?q=Achternaam12"),
-        lambda: list(Employee.objects.filter(organisation=org, last_name__icontains="Achternaam12")[:50]),
-        scale["employees"],
-    )
-    record(
-        "organisations.users",
-        lambda: client.get("/o/bench/gebruikers/"),
-        lambda: list(Membership.objects.filter(organisation=org).select_related("user")),
-        scale["members"],
-    )
-    _interventions(org, membership.user, client, scale["requests"], record)
-    return results
-
-
-def _interventions(org, user, client, count, record):  # type: ignore[no-untyped-def]
-    import datetime
-    from decimal import Decimal
-
-    from django.db.models import Count, F
-    from django.utils import timezone
-
-    from tests.factories import OrganisationFactory
-    from werkzorg.interventions.models import Intervention, InterventionRequest
-    from werkzorg.organisations.models import Collectivity, OrganisationKind
-
-    provider = OrganisationFactory(kind=OrganisationKind.PROVIDER, slug="bench-provider")
-    collectivity = Collectivity.objects.create(
-        organisation=org, customer_number="9", collectivity_number="9", name="c"
-    )
-    items = []
-    for n, category in enumerate(["mental", "physical", "lifestyle", "training", "workshop"]):
-        item = Intervention.objects.create(
-            title=f"Interventie {n}",
-            category=category,
-            summary="s",
-            description="d",
-            price_excl_vat=Decimal("100"),
-            sessions=3,
-            duration_weeks=4,
-            delivery="both",
-        )
-        item.providers.set([provider])
-        items.append(item)
-    now = timezone.now()
-    statuses = [
-        "awaiting_consent",
-        "forwarded",
-        "contacted",
-        "planned",
-        "in_treatment",
-        "completed",
-        "cancelled",
-    ]
-    batch = []
-    for n in range(count):
-        created = now - datetime.timedelta(hours=n % 8000)
-        consented = created + datetime.timedelta(hours=20) if n % 7 else None
-        batch.append(
-            InterventionRequest(
-                number=f"IVB-{n:07d}",
-                organisation=org,
-                collectivity=collectivity,
-                intervention=items[n % 5],
-                provider=provider,
-                category=items[n % 5].category,
-                requested_by=user,
-                status=statuses[n % 7],
-                consent_due_at=created,
-                submit_token=f"b{n}",
-                consented_at=consented,
-                forwarded_at=consented,
-                first_appointment_at=consented + datetime.timedelta(days=4) if consented else None,
-            )
-        )
-        if len(batch) == 5_000:
-            InterventionRequest.objects.bulk_create(batch)
-            batch = []
-    InterventionRequest.objects.bulk_create(batch)
-    InterventionRequest.objects.filter(organisation=org).update(
-        created_at=F("consent_due_at")
-    )  # spread over time
-    record(
-        "interventions.list",
-        lambda: client.get("/o/bench/interventies/"),
-        lambda: list(
-            InterventionRequest.objects.filter(organisation=org)
-            .select_related("intervention", "provider")
-            .order_by("-created_at", "-pk")[:25]
-        ),
-        count,
-    )
-    record(
-        "interventions.dashboard",
-        lambda: client.get("/o/bench/dashboard/"),
-        lambda: list(
-            InterventionRequest.objects.filter(organisation=org).values("status").annotate(n=Count("id"))
-        ),
-        count,
+    out.write_text(json.dumps({"meta": meta, **results}, indent=2))
+    print(
+        f"\nwritten: {out} (scale {scale_name}, {VENDOR}, load average before {before[0]:.2f}, after {after[0]:.2f})"
     )
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

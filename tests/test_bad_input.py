@@ -80,6 +80,8 @@ def test_forms_survive_junk(full_world: World, junk: str) -> None:
         },
         "/toestemming/abc/": {"decision": junk},
         "/enquete/abc/": {"score_offer": junk},
+        "/o/acme/medewerkers/exporteren/": {"zoek": junk, "formaat": junk},
+        f"/o/acme/interventies/exporteren/?status={junk}&created_from={junk}": {},
         f"/uitnodiging/{full_world.objects['invitation'].pk}/": {"code": junk},  # type: ignore[attr-defined]
     }
     for path, data in posts.items():

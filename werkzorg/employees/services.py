@@ -17,7 +17,7 @@ from werkzorg.audit.services import record
 from werkzorg.core.bulk import insert_all
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.core.importer import Column, Importer
-from werkzorg.core.tabular import ImportReport, Table, read_table, write_xlsx
+from werkzorg.core.tabular import ImportReport, Table, read_table, write_csv, write_xlsx
 from werkzorg.employees.forms import EMPLOYEE_FIELDS, EmployeeForm, cross_field_problems
 from werkzorg.employees.models import Employee, EmployeeEvent, EmployeeQuerySet
 from werkzorg.jobs.registry import Progress, Result
@@ -185,8 +185,10 @@ EXPORT_HEADER = [
 ]
 
 
-def export_employees(*, actor: Actor, search: str = "", progress: Progress | None = None) -> bytes:
-    """The register as Excel, streamed from plain rows (no model instances) into the write-only workbook."""
+def export_employees(
+    *, actor: Actor, search: str = "", progress: Progress | None = None, file_format: str = "xlsx"
+) -> bytes:
+    """The register as Excel (streamed from plain rows into the write-only workbook) or as CSV."""
     require(actor, Perm.MANAGE_EMPLOYEES)
     everyone = cast(EmployeeQuerySet, scope(Employee, actor))
     queryset = (everyone.search(search) if search else everyone).order_by("employee_number")
@@ -198,14 +200,24 @@ def export_employees(*, actor: Actor, search: str = "", progress: Progress | Non
                 progress(done, total)
             yield row
 
-    content = write_xlsx(EXPORT_HEADER, rows(), title="Medewerkers")
-    record(EmployeeEvent.EMPLOYEES_EXPORTED, actor=actor, detail=f"search: {'yes' if search else 'no'}")
+    if file_format == "csv":
+        content = write_csv(EXPORT_HEADER, rows())
+    else:
+        content = write_xlsx(EXPORT_HEADER, rows(), title="Medewerkers")
+    record(
+        EmployeeEvent.EMPLOYEES_EXPORTED,
+        actor=actor,
+        detail=f"{file_format}, search: {'yes' if search else 'no'}",
+    )
     return content
 
 
 def export_job(actor: Actor, params: dict[str, Any], _upload: bytes, progress: Progress) -> Result:
-    content = export_employees(actor=actor, search=params.get("search", ""), progress=progress)
-    return Result(filename=f"medewerkers-{timezone.localdate():%Y%m%d}.xlsx", content=content)
+    file_format = "csv" if params.get("format") == "csv" else "xlsx"
+    content = export_employees(
+        actor=actor, search=params.get("search", ""), progress=progress, file_format=file_format
+    )
+    return Result(filename=f"medewerkers-{timezone.localdate():%Y%m%d}.{file_format}", content=content)
 
 
 def import_job(actor: Actor, params: dict[str, Any], upload: bytes, progress: Progress) -> Result:

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from werkzorg.access import Perm, get_or_404
 from werkzorg.access.views import OrgRequest, org_view
@@ -131,13 +132,15 @@ def employee_import(request: OrgRequest) -> HttpResponse:
 
 
 @org_view(Perm.MANAGE_EMPLOYEES)
+@require_POST
 def employee_export(request: OrgRequest) -> HttpResponse:
     """Made in the background (a register can hold 100,000 people); the job page shows progress and the file."""
-    search = recall_search(request, request.GET.get("zoek", ""))
+    search = recall_search(request, request.POST.get("zoek", ""))
+    file_format = "csv" if request.POST.get("formaat") == "csv" else "xlsx"
     job = start_job(
         actor=request.actor,
         kind_name="employees.export",
         title=_("Export of the employee register"),
-        params={"search": search},
+        params={"search": search, "format": file_format},
     )
     return redirect("jobs:detail", org=request.actor.organisation.slug, job_id=job.pk)

@@ -17,7 +17,7 @@ employees:create         GET    302  200 200 403 403 403 200 403 404 404 403 404
 employees:create         POST   302  200 200 403 403 403 200 403 404 404 403 404
 employees:import         GET    302  200 200 403 403 403 200 403 404 404 403 404
 employees:import         POST   302  200 200 403 403 403 200 403 404 404 403 404
-employees:export         GET    302  302 302 403 403 403 302 403 404 404 403 404
+employees:export         GET    302  405 405 403 403 403 405 403 404 404 403 404
 employees:export         POST   302  302 302 403 403 403 302 403 404 404 403 404
 employees:edit           GET    302  200 200 403 403 403 200 403 404 404 403 404
 employees:edit           POST   302  200 200 403 403 403 200 403 404 404 403 404

@@ -26,7 +26,7 @@ def upload(client, content: bytes, name: str = "medewerkers.csv"):  # type: igno
 
 def exported(client) -> Workbook:  # type: ignore[no-untyped-def]
     with TestCase.captureOnCommitCallbacks(execute=True):
-        job_page = client.get("/o/acme/medewerkers/exporteren/")
+        job_page = client.post("/o/acme/medewerkers/exporteren/", {"formaat": "xlsx"})
     download = client.get(job_page["Location"] + "downloaden/")
     assert download.status_code == 200
     return load_workbook(io.BytesIO(b"".join(download.streaming_content)))
@@ -183,3 +183,31 @@ def test_an_imported_row_gets_the_forms_own_messages(world: World, client) -> No
         [4, ["Date of birth: The date of birth must be before the start of employment."]],
     ]
     assert not Employee.objects.filter(employee_number__in=["2001", "2002", "2003"]).exists()
+
+
+def test_the_csv_export_opens_in_dutch_excel_and_neutralises_formulas(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    EmployeeFactory(
+        organisation=world.org,
+        employee_number="=1+1",
+        first_name="-Min",
+        last_name="@Som",
+        mobile="+31612345678",
+        department="Inkoop",
+    )
+    client.force_login(world.users["superuser"])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        job_page = client.post("/o/acme/medewerkers/exporteren/", {"formaat": "csv"})
+    download = client.get(job_page["Location"] + "downloaden/")
+    assert download["Content-Type"].startswith("text/csv")
+    assert download["Content-Disposition"].endswith('.csv"')
+    content = b"".join(download.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM, so Excel reads the accents right
+    lines = content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("personeelsnummer;voornaam;tussenvoegsel;achternaam")
+    assert "'=1+1;'-Min;;'@Som;" in lines[1] and ";'+31612345678;" in lines[1]
+
+
+def test_exporting_is_a_post_never_a_link_a_prefetcher_could_follow(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.users["superuser"])
+    assert client.get("/o/acme/medewerkers/exporteren/").status_code == 405
+    assert client.get("/o/acme/interventies/exporteren/").status_code == 405

@@ -248,7 +248,7 @@ def test_a_requester_sees_own_requests_and_the_superuser_all(flow: Flow) -> None
     from django.test import TestCase
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        job = superuser.get("/o/acme/interventies/exporteren/")
+        job = superuser.post("/o/acme/interventies/exporteren/")
     export = superuser.get(job["Location"] + "downloaden/")
     assert export.status_code == 200 and export["Content-Type"].startswith("application/vnd.openxmlformats")
 

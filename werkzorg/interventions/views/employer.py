@@ -34,8 +34,9 @@ def request_list(request: OrgRequest) -> HttpResponse:
 
 
 @org_view(Perm.VIEW_INTERVENTIONS)
+@require_POST
 def request_export(request: OrgRequest) -> HttpResponse:
-    """Made in the background with the list's filters; the job page shows progress and the file."""
+    """Made in the background with the list's filters (in the form's URL); the job page shows progress."""
     job = start_job(
         actor=request.actor,
         kind_name="interventions.export",

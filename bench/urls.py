@@ -1,0 +1,18 @@
+"""The portal's routes plus the baseline pages, served by the same gunicorn with the same middleware."""
+
+from django.urls import path
+
+from bench import baselines
+from config.urls import urlpatterns as portal_urlpatterns
+
+urlpatterns = [
+    path("bench/medewerkers/", baselines.employee_list),
+    path("bench/medewerkers/zoeken/", baselines.employee_search),
+    path("bench/medewerkers/<int:employee_id>/", baselines.employee_detail),
+    path("bench/interventies/", baselines.request_list),
+    path("bench/interventies/<int:request_id>/", baselines.request_detail),
+    path("bench/gebruikers/", baselines.user_list),
+    path("bench/home/", baselines.organisation_home),
+    path("bench/dashboard/", baselines.dashboard),
+    *portal_urlpatterns,
+]
