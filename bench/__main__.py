@@ -11,6 +11,7 @@ What it does, in order:
 5. gunicorn with config/gunicorn.conf.py, and per page BENCH_CLIENTS (16) clients for BENCH_SECONDS (10)
    against the page and then against its baseline (bench/baselines.py): throughput, p50 and p99.
 
+BENCH_ONLY=employees,export limits a run to the scenarios whose names start so (while working on one).
 It prints a table, writes bench/last.json and exits 1 when a scenario misses its target (TARGETS below).
 """
 
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,12 @@ PAGE_P99_MS = 250.0
 TARGETS = {"dashboard": 1.5, "export.xlsx": 1.3, "export.csv": 1.5, "import": 1 / 0.7}
 
 
+def _chosen(name: str) -> bool:
+    """BENCH_ONLY=employees,export runs only the scenarios whose names start with one of these."""
+    only = [prefix for prefix in os.environ.get("BENCH_ONLY", "").split(",") if prefix]
+    return not only or name.startswith(tuple(only))
+
+
 def main() -> int:
     scale_name = os.environ.get("BENCH_SCALE", "default")
     scale = SCALES[scale_name]
@@ -88,17 +96,17 @@ def main() -> int:
     print(f"== loading data ({scale_name}) into {VENDOR}", flush=True)
     superusers = load(scale)
     print(f"   loaded in {time.monotonic() - started:.0f} s", flush=True)
-    pages = measures.pages(superusers)
+    pages = [page for page in measures.pages(superusers) if _chosen(page.name)]
     results: dict[str, dict[str, Any]] = {}
     counts = measures.query_counts(pages)
     print("== in-process scenarios (dashboard, exports, import)", flush=True)
-    for name, row in measures.in_process(superusers["bench"], scale).items():
+    for name, row in measures.in_process(superusers["bench"], scale, _chosen).items():
         row["target"] = f"<= {TARGETS[name.split(':')[0]]:.2f}x"
         row["ok"] = row["ratio"] <= TARGETS[name.split(":")[0]]
         results[name] = row
     connection.close()
     print(f"== pages under gunicorn, {CLIENTS} clients, {SECONDS:.0f} s each", flush=True)
-    with gunicorn() as base:
+    with gunicorn() if pages else nullcontext("") as base:
         cookies = measures.sign_in(superusers["bench"].user)
         for page in pages:
             results[page.name] = _page(base, page, cookies, counts[page.name], scale)

@@ -198,19 +198,12 @@ def _compare(
     }
 
 
-def in_process(superuser: Membership, scale: dict[str, int]) -> dict[str, dict[str, Any]]:
+def in_process(
+    superuser: Membership, scale: dict[str, int], chosen: Callable[[str], bool]
+) -> dict[str, dict[str, Any]]:
     actor = resolve_actor(superuser.user, superuser.organisation.slug)
     organisation_id = superuser.organisation_id
     employees = Employee.objects.filter(organisation_id=organisation_id).order_by("employee_number")
-    results = {
-        "dashboard": _compare(
-            "dashboard",
-            lambda: intervention_queries.dashboard(actor),
-            lambda: dashboard_sql(organisation_id),
-            scale["requests"],
-            repeat=5,
-        )
-    }
 
     def openpyxl_write_only() -> bytes:
         workbook = Workbook(write_only=True)
@@ -229,22 +222,31 @@ def in_process(superuser: Membership, scale: dict[str, int]) -> dict[str, dict[s
         writer.writerows(employees.values_list(*EMPLOYEE_FIELDS).iterator(chunk_size=2000))
         return buffer.getvalue().encode("utf-8-sig")
 
-    results["export.xlsx"] = _compare(
-        "export.xlsx",
-        lambda: employee_services.export_employees(actor=actor),
-        openpyxl_write_only,
-        scale["employees"],
-        repeat=2,
-    )
-    results["export.csv"] = _compare(
-        "export.csv",
-        lambda: employee_services.export_employees(actor=actor, file_format="csv"),
-        csv_module,
-        scale["employees"],
-        repeat=2,
-    )
-    results["import"] = _import(actor, organisation_id, scale["employees"])
-    return results
+    scenarios: dict[str, Callable[[], dict[str, Any]]] = {
+        "dashboard": lambda: _compare(
+            "dashboard",
+            lambda: intervention_queries.dashboard(actor),
+            lambda: dashboard_sql(organisation_id),
+            scale["requests"],
+            repeat=5,
+        ),
+        "export.xlsx": lambda: _compare(
+            "export.xlsx",
+            lambda: employee_services.export_employees(actor=actor),
+            openpyxl_write_only,
+            scale["employees"],
+            repeat=2,
+        ),
+        "export.csv": lambda: _compare(
+            "export.csv",
+            lambda: employee_services.export_employees(actor=actor, file_format="csv"),
+            csv_module,
+            scale["employees"],
+            repeat=3,
+        ),
+        "import": lambda: _import(actor, organisation_id, scale["employees"]),
+    }
+    return {name: run() for name, run in scenarios.items() if chosen(name)}
 
 
 def _import(actor: Any, organisation_id: int, count: int) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Concat
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
@@ -165,44 +167,44 @@ def _read_xlsx(data: bytes) -> list[tuple[int, Sequence[Any]]]:
     return rows
 
 
-def _text_cell(sheet: Any, value: Any) -> Any:
-    """In Excel every text is written as a text cell: nothing can become a formula, and "+316..." or
-    "=..." is shown exactly as it is, without an apostrophe."""
-    if not isinstance(value, str):
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
-    return cell
-
-
 # A spreadsheet program treats a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _csv_text(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    if isinstance(value, datetime.date):
-        return value.strftime("%d-%m-%Y")
-    return "" if value is None else value
+def csv_safe(field: str) -> Case:
+    """A text column as a spreadsheet will show it as written: one that would start a formula gets an
+    apostrophe in front (a phone number "+316..." too). Done in the query, so rows go to the csv module
+    as they come from the database."""
+    starts = Q()
+    for start in FORMULA_STARTS:
+        starts |= Q(**{f"{field}__startswith": start})
+    return Case(When(starts, then=Concat(Value("'"), F(field))), default=F(field), output_field=CharField())
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """CSV as Dutch Excel opens it: semicolons, UTF-8 with a BOM, dates as dd-mm-yyyy; text that would
-    start a formula gets an apostrophe in front (a phone number "+316..." too, shown as written)."""
+    """CSV as Dutch Excel opens it: semicolons, UTF-8 with a BOM, dates as ISO (yyyy-mm-dd), which Excel
+    reads in any language. Text columns come through `csv_safe`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([_csv_text(v) for v in row] for row in rows)
+    writer.writerows(rows)
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
 
 
 def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], title: str) -> bytes:
+    """Text starting with "=" is what openpyxl would write as a formula: it goes in as a text cell, shown
+    exactly as it is. Every other value is appended as it comes (openpyxl's write-only fast path)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append([_text_cell(sheet, h) for h in header])
+    sheet.append(header)
+
+    def as_text(value: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+
     for row in rows:
-        sheet.append([_text_cell(sheet, v) for v in row])
+        sheet.append([as_text(v) if v.__class__ is str and v[:1] == "=" else v for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

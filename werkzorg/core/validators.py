@@ -95,9 +95,24 @@ def validate_agb_code(value: str) -> None:
         raise ValidationError(_("An AGB code has exactly 8 digits."), code="agb")
 
 
+# The usual way a Dutch mobile number is written (06 12345678, +31 6-1234 5678, 0031612345678): a subset of
+# what libphonenumber's NL metadata calls mobile, 6[1-58] and seven digits, so the answer is the same; it
+# spares an import of 100,000 rows the full parse (20 us a number). Test: core/tests/test_validators.py.
+DUTCH_MOBILE = re.compile(r"(?:\+31|0031|0)(6[1-58]\d{7})")
+PHONE_SEPARATORS = str.maketrans("", "", " -.")
+
+
 def normalise_phone(value: str) -> str:
     """Parse a Dutch or international mobile number and return it in E.164 (+316...)."""
     raw = (value or "").strip().replace("(0)", "")
+    usual = DUTCH_MOBILE.fullmatch(raw.translate(PHONE_SEPARATORS))
+    if usual:
+        return "+31" + usual.group(1)
+    return parse_phone(raw)
+
+
+def parse_phone(raw: str) -> str:
+    """libphonenumber's full parse: any country, any way of writing."""
     try:
         number = phonenumbers.parse(raw, "NL")
     except phonenumbers.NumberParseException as exc:

@@ -22,6 +22,7 @@ EMPLOYEE_FIELDS = [
     "employment_start",
     "employment_end",
 ]
+EMPLOYEE_DATE_FIELDS = frozenset({"date_of_birth", "employment_start", "employment_end"})
 
 
 def cross_field_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
