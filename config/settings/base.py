@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -117,6 +118,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the project's templates, so werkzorg/templates/django/forms/ can make them cheaper.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {

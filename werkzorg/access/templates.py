@@ -11,6 +11,12 @@ class PermChecker:
         self._perms = actor.perms if actor is not None else frozenset()
         self._flags = standing_flags(actor) if actor is not None else frozenset()
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PermChecker) and (self._perms, self._flags) == (other._perms, other._flags)
+
+    def __hash__(self) -> int:  # a key of cached menus: the same rights give the same menu
+        return hash((self._perms, self._flags))
+
     def __getattr__(self, name: str) -> bool:
         if name.startswith("_"):
             raise AttributeError(name)

@@ -188,6 +188,11 @@ class InterventionRequest(TimeStampedModel):
     def __str__(self) -> str:
         return self.number
 
+    @property
+    def status_label(self) -> str:
+        """The status in words; for lists, where get_status_display hashes every choice's label per row."""
+        return str(RequestStatus(self.status).label)
+
 
 class StatusEvent(models.Model):
     """One step on the request's timeline: which status, when, by whom. Never personal data."""

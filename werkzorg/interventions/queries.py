@@ -31,6 +31,15 @@ def visible_requests(actor: Actor) -> QuerySet[InterventionRequest]:
     )
 
 
+def list_columns(requests: QuerySet[InterventionRequest]) -> QuerySet[InterventionRequest]:
+    """What a row of the request list shows, and no more: two joins instead of four, five columns."""
+    return (
+        requests.select_related(None)
+        .select_related("intervention", "provider")
+        .only("number", "status", "created_at", "intervention__title", "provider__name")
+    )
+
+
 def provider_requests(actor: Actor) -> QuerySet[InterventionRequest]:
     """A care provider's requests: only those forwarded to it after consent."""
     require(actor, Perm.PROVIDER_WORK)
