@@ -11,7 +11,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Actor:
-    """Someone acting: a user for one organisation (member and/or authorised physician), or the desk.
+    """Someone acting: a user for one organisation (member and/or authorised physician), the desk, or a
+    machine client of an organisation (`api_client`, acting through its own service account `user`).
 
     The organisation, membership and authorisation are the models of the organisations app; this
     layer reads only their grant fields and `is_provider`, so it needs no import of that app.
@@ -22,6 +23,7 @@ class Actor:
     membership: Any = None
     physician_authorisation: Any = None
     is_desk: bool = False
+    api_client: Any = None
     perms: frozenset[Perm] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
@@ -30,6 +32,10 @@ class Actor:
     @property
     def role_label(self) -> str:
         return describe_role(self)
+
+    @property
+    def is_client(self) -> bool:
+        return self.api_client is not None
 
     @property
     def is_provider(self) -> bool:

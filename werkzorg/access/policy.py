@@ -42,6 +42,8 @@ class Perm(StrEnum):
     REPORTS = "reports"
     ABSENCE = "absence"
     PROVIDER_WORK = "provider_work"
+    # Register and revoke the organisation's API clients (machine access): the main account holder's.
+    MANAGE_API_CLIENTS = "manage_api_clients"
     # Medical detail: held by an authorised occupational physician and nobody else; no employer role,
     # desk role or Django superuser flag implies it.
     MEDICAL_DATA = "medical_data"
@@ -103,6 +105,7 @@ SUPERUSER_PERMS = frozenset(
         Perm.MANAGE_INTERVENTIONS,
         Perm.VIEW_ALL_INTERVENTIONS,
         Perm.VIEW_DASHBOARD,
+        Perm.MANAGE_API_CLIENTS,
     }
 )
 
@@ -120,6 +123,10 @@ PHYSICIAN_PERMS = frozenset(
 
 # Perms that make sense only in a care provider's organisation, and those only in an employer's.
 PROVIDER_MEMBER_PERMS = frozenset({Perm.VIEW_ORGANISATION, Perm.PROVIDER_WORK})
+# A machine client holds roles only (never user management), and never these, whatever it was given:
+# medical detail is a physician's alone, and a client manages no clients.
+CLIENT_GRANT_FIELDS = ROLE_FIELDS
+NEVER_FOR_CLIENTS = frozenset({Perm.MEDICAL_DATA, Perm.MANAGE_API_CLIENTS})
 EMPLOYER_ONLY_PERMS = frozenset(
     {
         Perm.AUTHORISE_PHYSICIANS,
@@ -163,6 +170,8 @@ def grant_values(holder: object) -> dict[str, bool]:
 
 
 def perms_for(actor: Actor) -> frozenset[Perm]:
+    if actor.api_client is not None:
+        return _client_perms(actor)
     if actor.is_desk:
         return frozenset().union(
             *(p for role, p in DESK_ROLE_PERMS.items() if getattr(actor.user, role, False))
@@ -184,6 +193,26 @@ def perms_for(actor: Actor) -> frozenset[Perm]:
     if actor.physician_authorisation is not None and not is_provider:
         perms |= PHYSICIAN_PERMS
     return frozenset(perms)
+
+
+def _client_perms(actor: Actor) -> frozenset[Perm]:
+    held = grant_values(actor.api_client)
+    perms = {Perm.VIEW_ORGANISATION}.union(*(GRANT_PERMS[f] for f in CLIENT_GRANT_FIELDS if held[f]))
+    if actor.organisation is not None and actor.organisation.is_provider:
+        perms = (perms - EMPLOYER_ONLY_PERMS) | PROVIDER_MEMBER_PERMS
+    return frozenset(perms - NEVER_FOR_CLIENTS)
+
+
+def check_client_grantable(actor: Actor, grants: Mapping[str, bool]) -> None:
+    """A client gets roles only, and only those its registrar may grant (the rules for people)."""
+    not_for_clients = [f for f in GRANT_FIELDS if grants.get(f) and f not in CLIENT_GRANT_FIELDS]
+    if not_for_clients:
+        raise DomainError(
+            _("An API client cannot hold: %(rights)s.")
+            % {"rights": ", ".join(grant_labels(not_for_clients))},
+            field=not_for_clients[0],
+        )
+    check_grantable(actor, {}, grants)
 
 
 def grant_needs(field: str) -> Perm:
@@ -226,6 +255,8 @@ def describe_role(actor: Actor) -> str:
     """The capacity someone acts in, for the audit log ('desk', 'superuser', 'physician', roles...)."""
     if actor.is_desk:
         return "desk"
+    if actor.api_client is not None:
+        return f"api-client:{actor.api_client.pk}"
     parts: list[str] = []
     if actor.membership is not None:
         held = grant_values(actor.membership)

@@ -27,6 +27,13 @@ M = TypeVar("M", bound=Model)
 
 # (organisation, membership, physician authorisation) of a user in the organisation with that slug.
 StandingResolver = Callable[[Any, str], "tuple[Any, Any, Any] | None"]
+# (organisation, API client, its service account) of an OAuth access token for the organisation with
+# that slug; None when the client is not that organisation's. Raises ClientRefused when revoked or expired.
+ClientResolver = Callable[[Any, str], "tuple[Any, Any, Any] | None"]
+
+
+class ClientRefused(Exception):
+    """The API client behind a token is revoked or past its expiry date."""
 
 
 @dataclass(frozen=True)
@@ -40,12 +47,28 @@ class Gate:
 
 
 _standing: list[StandingResolver] = []
+_clients: list[ClientResolver] = []
 _gates: list[Gate] = []
 
 
 def register_standing_resolver(resolver: StandingResolver) -> None:
     """The organisations app tells this layer how to find a user's standing (set once, at start-up)."""
     _standing[:] = [resolver]
+
+
+def register_client_resolver(resolver: ClientResolver) -> None:
+    """The integrations app tells this layer how to find the API client behind an access token."""
+    _clients[:] = [resolver]
+
+
+def resolve_client_actor(token: Any, org_slug: str) -> Actor:
+    """The machine client behind an OAuth access token, acting for `org_slug`: NotFound for any other
+    organisation, ClientRefused when the client is revoked or expired."""
+    found = _clients[0](token, org_slug) if _clients else None
+    if found is None:
+        raise NotFound()
+    organisation, client, service_user = found
+    return Actor(user=service_user, organisation=organisation, api_client=client)
 
 
 def register_gate(gate: Gate) -> None:

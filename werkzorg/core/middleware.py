@@ -24,9 +24,16 @@ class NoStoreForSignedInMiddleware:
 
 
 class DutchFirstLocaleMiddleware(LocaleMiddleware):
-    """Dutch unless the person chose English with the switch (a cookie); the browser's language is not asked."""
+    """Dutch unless the person chose English with the switch (a cookie); the browser's language is not asked.
+
+    A call to the API (a machine has no switch to press) follows its Accept-Language header.
+    """
 
     def process_request(self, request: HttpRequest) -> None:
+        if request.path.startswith("/api/"):
+            translation.activate(translation.get_language_from_request(request))
+            request.LANGUAGE_CODE = translation.get_language()
+            return
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)

@@ -27,6 +27,7 @@ MAIN_ACCOUNT_HOLDER = {
     "accept_terms",
     "view_audit_log",
     "view_all_interventions",
+    "manage_api_clients",
 }
 
 # Persona -> the perms they hold in Acme; None: no standing there (a 404 on every page of Acme).
@@ -74,6 +75,7 @@ PROVIDER_IN_OWN_ORGANISATION = {
     *USER_MANAGEMENT,
     "accept_terms",
     "view_audit_log",
+    "manage_api_clients",
 }
 DESK = {
     "desk_organisations",
@@ -134,3 +136,42 @@ def test_a_revoked_physician_loses_standing_and_medical_data(world: World) -> No
 
     PhysicianAuthorisation.objects.filter(organisation=world.org).update(revoked_at=timezone.now())
     assert perms_in(world, "physician", "acme") is None
+
+
+# A machine client holds what its roles give and nothing else: no user management, nothing of the main
+# account holder's, never medical data; in a provider's organisation, provider work.
+CLIENT_WITH_EVERY_ROLE = {"view_organisation", *EVERY_ROLE}
+CLIENT_WITH_REPORTS = {"view_organisation", "reports", "view_dashboard"}
+PROVIDER_CLIENT = {"view_organisation", "provider_work"}
+
+
+def client_perms(organisation: object, **roles: bool) -> set[str]:
+    from werkzorg.access import Actor
+
+    class Client:
+        pk = 1
+        role_insurance = role_declare_invoices = role_request_interventions = False
+        role_reports = role_absence = False
+        can_invite_users = can_assign_permissions = can_assign_roles = True  # ignored for a client
+
+    client = Client()
+    for name, value in roles.items():
+        setattr(client, name, value)
+    return {str(p) for p in Actor(user=None, organisation=organisation, api_client=client).perms}  # type: ignore[arg-type]
+
+
+def test_a_client_holds_exactly_what_its_roles_give(world: World) -> None:
+    every = dict.fromkeys(
+        [
+            "role_insurance",
+            "role_declare_invoices",
+            "role_request_interventions",
+            "role_reports",
+            "role_absence",
+        ],
+        True,
+    )
+    assert client_perms(world.org, **every) == CLIENT_WITH_EVERY_ROLE
+    assert client_perms(world.org, role_reports=True) == CLIENT_WITH_REPORTS
+    assert client_perms(world.provider_org, **every) == PROVIDER_CLIENT
+    assert "medical_data" not in client_perms(world.org, **every)

@@ -29,6 +29,6 @@ accounts:invitation-resend         POST   302  302 403 403 403 403 403 302 404 4
 accounts:invitation-revoke         GET    302  405 403 403 403 403 403 405 404 404 403 404
 accounts:invitation-revoke         POST   302  302 403 403 403 403 403 302 404 404 403 404
 # The API: who am I (any signed-in user; read only).
-api:me                             GET    403  200 200 200 200 200 200 200 200 200 200 200
-api:me                             POST   403  405 405 405 405 405 405 405 405 405 405 405
+api:me                             GET    401  200 200 200 200 200 200 200 200 200 200 200
+api:me                             POST   401  405 405 405 405 405 405 405 405 405 405 405
 """

@@ -23,8 +23,8 @@ employees:edit           GET    302  200 200 403 403 403 200 403 404 404 403 404
 employees:edit           POST   302  200 200 403 403 403 200 403 404 404 403 404
 employees:end            GET    302  200 200 403 403 403 200 403 404 404 403 404
 employees:end            POST   302  200 200 403 403 403 200 403 404 404 403 404
-api:employee-list        GET    403  200 200 403 403 403 200 403 404 404 403 404
-api:employee-list        POST   403  405 405 403 403 403 405 403 404 404 403 404
-api:employee-detail      GET    403  200 200 403 403 403 200 403 404 404 403 404
-api:employee-detail      POST   403  405 405 403 403 403 405 403 404 404 403 404
+api:employee-list        GET    401  200 200 403 403 403 200 403 404 404 403 404
+api:employee-list        POST   401  405 405 403 403 403 405 403 404 404 403 404
+api:employee-detail      GET    401  200 200 403 403 403 200 403 404 404 403 404
+api:employee-detail      POST   401  405 405 403 403 403 405 403 404 404 403 404
 """

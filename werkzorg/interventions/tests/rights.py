@@ -61,8 +61,8 @@ interventions:appointment-niet-verschenen POST  302  404 404 404 404 404 404 404
 interventions:appointment-annuleren      GET    302  404 404 404 404 404 404 404 404 405 404 404
 interventions:appointment-annuleren      POST   302  404 404 404 404 404 404 404 404 302 404 404
 # The API: the employer's requests, and the provider's work list in its own organisation.
-api:intervention-list                    GET    403  200 403 403 200 403 403 200 404 404 200 404
-api:intervention-list                    POST   403  405 403 403 405 403 403 405 404 404 405 404
-api:worklist                             GET    403  404 404 404 404 404 404 404 404 200 404 404
-api:worklist                             POST   403  404 404 404 404 404 404 404 404 405 404 404
+api:intervention-list                    GET    401  200 403 403 200 403 403 200 404 404 200 404
+api:intervention-list                    POST   401  405 403 403 405 403 403 405 404 404 405 404
+api:worklist                             GET    401  404 404 404 404 404 404 404 404 200 404 404
+api:worklist                             POST   401  404 404 404 404 404 404 404 404 405 404 404
 """

@@ -1,0 +1,65 @@
+"""An organisation's machine clients: an OAuth 2.0 application, a service account, roles, an expiry."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from werkzorg.core.models import TenantQuerySet
+from werkzorg.core.tenancy import Tenancy
+
+
+class IntegrationEvent(models.TextChoices):
+    CLIENT_REGISTERED = "api_client_registered", _("API client registered")
+    CLIENT_REVOKED = "api_client_revoked", _("API client revoked")
+
+
+class ApiClientQuerySet(TenantQuerySet):
+    tenancy = Tenancy(organisation="organisation")
+
+
+class ApiClient(models.Model):
+    """A payroll system, HR suite or absence insurer calling the API for one organisation.
+
+    It authenticates with the client-credentials grant of its `application` (secret stored hashed by
+    django-oauth-toolkit) and acts through `service_user`, an account nobody can sign in with, so that
+    the audit log and every "created by" name the client. It holds roles only (werkzorg.access.policy).
+    """
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("name"), max_length=100)
+    application = models.OneToOneField(
+        settings.OAUTH2_PROVIDER_APPLICATION_MODEL, on_delete=models.PROTECT, related_name="api_client"
+    )
+    service_user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_client"
+    )
+    role_insurance = models.BooleanField(_("collective health insurance"), default=False)
+    role_declare_invoices = models.BooleanField(_("declare invoices"), default=False)
+    role_request_interventions = models.BooleanField(_("request interventions"), default=False)
+    role_reports = models.BooleanField(_("reports"), default=False)
+    role_absence = models.BooleanField(_("absence management"), default=False)
+    expires_on = models.DateField(_("valid until"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiClientQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API client")
+        verbose_name_plural = _("API clients")
+        ordering = ["revoked_at", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_on >= timezone.localdate()

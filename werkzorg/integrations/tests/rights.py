@@ -1,0 +1,19 @@
+"""The integrations app's URLs: outcome per persona and method, stated by hand (format: tests/rights.py).
+
+Registering and revoking API clients is the main account holder's (superuser) work only; members of
+Acme without it are refused (403), everyone else does not see Acme (404). The token endpoint is
+public and takes POST only: without credentials it answers 400 (OAuth 2.0 `invalid_request`). The
+API documentation is for anyone signed in.
+"""
+
+RIGHTS = """
+url name                method anon sup ins inv req rep abs umg oth prv phy desk
+integrations:clients    GET    302  200 403 403 403 403 403 403 404 404 403 404
+integrations:clients    POST   302  200 403 403 403 403 403 403 404 404 403 404
+integrations:revoke     GET    302  405 403 403 403 403 403 403 404 404 403 404
+integrations:revoke     POST   302  302 403 403 403 403 403 403 404 404 403 404
+integrations:token      GET    405  405 405 405 405 405 405 405 405 405 405 405
+integrations:token      POST   400  400 400 400 400 400 400 400 400 400 400 400
+integrations:docs       GET    302  200 200 200 200 200 200 200 200 200 200 200
+integrations:docs       POST   302  405 405 405 405 405 405 405 405 405 405 405
+"""
