@@ -314,8 +314,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["werkzorg.access.api.CallerRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"caller": env("API_RATE", "600/min")},
     "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0),
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
+    "DEFAULT_PAGINATION_CLASS": "werkzorg.core.api.CursorPage",
+    "PAGE_SIZE": 100,
     "EXCEPTION_HANDLER": "werkzorg.core.api.exception_handler",
 }
 OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
@@ -344,7 +344,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Werkzorg API",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SERVE_PERMISSIONS": ["werkzorg.access.api.PersonOrClient"],
 }
 
 # Security headers. CSP: no inline script or style anywhere; htmx is configured to add none.

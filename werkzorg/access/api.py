@@ -31,12 +31,14 @@ class OrgPermission(BasePermission):
                 raise AuthenticationFailed(
                     _("This API client is revoked or past its expiry date.")
                 ) from refused
+            # A client-credentials token has no user; from here on the client's service account is the caller.
+            request.user = actor.user
         elif not request.user or not request.user.is_authenticated:
             return False
         else:
             actor = resolve_actor(request.user, view.kwargs["org"])
         request.actor = actor  # type: ignore[attr-defined]
-        perm: Perm = view.required_perm
+        perm: Perm = getattr(view, "required_perm_by_method", {}).get(request.method, view.required_perm)
         if not can(actor, perm):
             return False
         gate = closed_gate(actor)
@@ -58,3 +60,12 @@ class CallerRateThrottle(SimpleRateThrottle):
         else:
             ident = f"address:{self.get_ident(request)}"
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class PersonOrClient(BasePermission):
+    """Outside an organisation's routes (the schema): a signed-in person or a machine client's token."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if is_client_request(request):
+            return True
+        return bool(request.user and request.user.is_authenticated)

@@ -32,3 +32,11 @@ accounts:invitation-revoke         POST   302  302 403 403 403 403 403 302 404 4
 api:me                             GET    401  200 200 200 200 200 200 200 200 200 200 200
 api:me                             POST   401  405 405 405 405 405 405 405 405 405 405 405
 """
+
+
+# Machine clients (columns: tests/test_client_matrix.py). "Me" is a person's: a client is refused.
+CLIENT_RIGHTS = """
+url name   method ins req rep abs none oth prv
+api:me     GET    403 403 403 403 403  403 403
+api:me     POST   403 403 403 403 403  403 403
+"""

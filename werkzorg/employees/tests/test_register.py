@@ -134,10 +134,14 @@ def test_a_search_never_travels_in_the_url(world: World, client) -> None:  # typ
 def test_every_page_a_machine_reads_from_the_api_is_audited(world: World, client) -> None:  # type: ignore[no-untyped-def]
     from werkzorg.audit.models import AuditEvent
 
+    EmployeeFactory.create_batch(3, organisation=world.org)
     client.force_login(world.users["superuser"])
-    assert client.get("/api/v1/o/acme/medewerkers/").status_code == 200
-    assert client.get("/api/v1/o/acme/medewerkers/?page=1").status_code == 200
-    assert AuditEvent.objects.filter(event_type="employees_listed", detail="api page 1").count() == 2
+    first = client.get("/api/v1/o/acme/medewerkers/?page_size=2").json()
+    second = client.get(first["next"])
+    assert second.status_code == 200 and len(first["results"]) == 2
+    listed = AuditEvent.objects.filter(event_type="employees_listed").order_by("pk")
+    assert [e.detail.split(" ")[:2] for e in listed] == [["api", "page"], ["api", "page"]]
+    assert listed[0].detail == "api page first" and listed[1].detail != listed[0].detail
 
 
 def test_the_search_finds_every_word_in_any_column_whatever_the_case(world: World) -> None:
