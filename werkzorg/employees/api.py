@@ -50,6 +50,15 @@ class EmployeeListAPI(IdempotentCreateMixin, generics.ListCreateAPIView):
     required_perm = Perm.VIEW_EMPLOYEES
     required_perm_by_method = {"POST": Perm.MANAGE_EMPLOYEES}
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", str, description="Words to find in number, name, e-mail or department."),
+            OpenApiParameter("alle", str, enum=["1"], description="1: former employees too."),
+        ]
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.list(request, *args, **kwargs)
+
     def get_queryset(self) -> QuerySet[Employee]:
         return services.list_employees(
             actor=self.request.actor,  # type: ignore[attr-defined]
