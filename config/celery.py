@@ -15,4 +15,9 @@ app.conf.beat_schedule = {
     },
     "consent-expiry": {"task": "werkzorg.interventions.tasks.expire_consents_task", "schedule": 15 * 60},
     "expired-job-results": {"task": "werkzorg.jobs.tasks.remove_expired_results_task", "schedule": 60 * 60},
+    "webhook-retries": {"task": "werkzorg.integrations.tasks.retry_webhooks_task", "schedule": 60},
+    "idempotency-keys": {
+        "task": "werkzorg.integrations.tasks.forget_idempotency_keys_task",
+        "schedule": 60 * 60,
+    },
 }

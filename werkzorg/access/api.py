@@ -38,6 +38,8 @@ class OrgPermission(BasePermission):
         else:
             actor = resolve_actor(request.user, view.kwargs["org"])
         request.actor = actor  # type: ignore[attr-defined]
+        if getattr(view, "clients_only", False) and not actor.is_client:
+            raise PermissionDenied(_("Only an API client can use this; register one under API clients."))
         perm: Perm = getattr(view, "required_perm_by_method", {}).get(request.method, view.required_perm)
         if not can(actor, perm):
             return False

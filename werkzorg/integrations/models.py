@@ -14,6 +14,8 @@ from werkzorg.core.tenancy import Tenancy
 class IntegrationEvent(models.TextChoices):
     CLIENT_REGISTERED = "api_client_registered", _("API client registered")
     CLIENT_REVOKED = "api_client_revoked", _("API client revoked")
+    WEBHOOK_SUBSCRIBED = "webhook_subscribed", _("Webhook subscription made")
+    WEBHOOK_UNSUBSCRIBED = "webhook_unsubscribed", _("Webhook subscription ended")
 
 
 class ApiClientQuerySet(TenantQuerySet):
@@ -28,7 +30,9 @@ class ApiClient(models.Model):
     the audit log and every "created by" name the client. It holds roles only (werkzorg.access.policy).
     """
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="api_clients"
+    )
     name = models.CharField(_("name"), max_length=100)
     application = models.OneToOneField(
         settings.OAUTH2_PROVIDER_APPLICATION_MODEL, on_delete=models.PROTECT, related_name="api_client"
@@ -63,3 +67,57 @@ class ApiClient(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.revoked_at is None and self.expires_on >= timezone.localdate()
+
+
+class WebhookSubscriptionQuerySet(TenantQuerySet):
+    # A client's own subscriptions: its organisation's, and made by its service account.
+    tenancy = Tenancy(organisation="client__organisation", owner="client__service_user")
+
+
+class WebhookSubscription(models.Model):
+    """A client's wish to be told of its organisation's events at an address of its own (https)."""
+
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="subscriptions")
+    url = models.URLField(_("address"), max_length=500)
+    events = models.JSONField(default=list)
+    # Encrypted with the field keys (core/crypto.py): needed in clear to sign each delivery.
+    secret_encrypted = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = WebhookSubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("waiting")
+    DELIVERED = "delivered", _("delivered")
+    RETRYING = "retrying", _("failed, will try again")
+    FAILED = "failed", _("failed, given up")
+
+
+class WebhookDelivery(models.Model):
+    """One event for one subscription, and every attempt to hand it over: the delivery log."""
+
+    subscription = models.ForeignKey(WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.CharField(max_length=80)
+    payload = models.JSONField()
+    status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.pk}"

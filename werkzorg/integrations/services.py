@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oauth2_provider.models import AccessToken, Application
@@ -19,7 +19,8 @@ from werkzorg.access.policy import CLIENT_GRANT_FIELDS, check_client_grantable, 
 from werkzorg.access.rules import ClientRefused
 from werkzorg.audit.services import record
 from werkzorg.core.errors import DomainError
-from werkzorg.integrations.models import ApiClient, IntegrationEvent
+from werkzorg.core.models import IdempotencyKey
+from werkzorg.integrations.models import ApiClient, IntegrationEvent, WebhookDelivery, WebhookSubscription
 
 MAX_VALIDITY = datetime.timedelta(days=2 * 366)
 # The last use is written at most this often: an API call is a read, not a write.
@@ -106,3 +107,24 @@ def client_standing(token: Any, org_slug: str) -> tuple[Any, ApiClient, Any] | N
     if client.last_used_at is None or now - client.last_used_at > LAST_USE_RESOLUTION:
         ApiClient.objects.filter(pk=client.pk).update(last_used_at=now)
     return client.organisation, client, client.service_user
+
+
+IDEMPOTENCY_HOURS = 24  # a retry comes within minutes; a day covers a client that was down overnight
+
+
+def forget_idempotency_keys() -> int:
+    cutoff = timezone.now() - datetime.timedelta(hours=IDEMPOTENCY_HOURS)
+    deleted, _ = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def list_subscriptions(*, actor: Actor) -> list[tuple[WebhookSubscription, list[WebhookDelivery]]]:
+    """Every live subscription of the organisation's clients with its latest deliveries, for the page."""
+    require(actor, Perm.MANAGE_API_CLIENTS)
+    latest = WebhookDelivery.objects.order_by("-created_at", "-pk")[:5]  # per subscription (a window query)
+    subscriptions = (
+        WebhookSubscription.objects.filter(client__in=scope(ApiClient, actor), deleted_at__isnull=True)
+        .select_related("client")
+        .prefetch_related(Prefetch("deliveries", queryset=latest, to_attr="latest"))
+    )
+    return [(s, s.latest) for s in subscriptions]

@@ -34,7 +34,8 @@ def client_list(request: OrgRequest) -> HttpResponse:
         else:
             return render(request, "integrations/created.html", {"client": client, "secret": secret})
     clients = [(c, services.client_roles(c)) for c in services.list_clients(actor=actor)]
-    return render(request, "integrations/clients.html", {"form": form, "clients": clients})
+    context = {"form": form, "clients": clients, "subscriptions": services.list_subscriptions(actor=actor)}
+    return render(request, "integrations/clients.html", context)
 
 
 @org_view(Perm.MANAGE_API_CLIENTS)

@@ -17,3 +17,7 @@ class InterventionsConfig(plugins.WerkzorgAppConfig):
         from werkzorg.jobs.registry import JobKind, register
 
         register(JobKind("interventions.export", Perm.VIEW_INTERVENTIONS, export_job))
+        from werkzorg.integrations.webhooks import register_event
+        from werkzorg.interventions.services.common import STATUS_CHANGED
+
+        register_event(STATUS_CHANGED, "A request's status changed: request number, new status, when.")

@@ -16,4 +16,27 @@ integrations:token      GET    405  405 405 405 405 405 405 405 405 405 405 405
 integrations:token      POST   400  400 400 400 400 400 400 400 400 400 400 400
 integrations:docs       GET    302  200 200 200 200 200 200 200 200 200 200 200
 integrations:docs       POST   302  405 405 405 405 405 405 405 405 405 405 405
+# Webhooks belong to an API client: a person with standing in Acme is refused (403), others see no Acme.
+api:webhook-list        GET    401  403 403 403 403 403 403 403 404 404 403 404
+api:webhook-list        POST   401  403 403 403 403 403 403 403 404 404 403 404
+api:webhook-detail      GET    401  403 403 403 403 403 403 403 404 404 403 404
+api:webhook-detail      POST   401  403 403 403 403 403 403 403 404 404 403 404
+api:webhook-deliveries  GET    401  403 403 403 403 403 403 403 404 404 403 404
+api:webhook-deliveries  POST   401  403 403 403 403 403 403 403 404 404 403 404
+api:webhook-events      GET    401  200 200 200 200 200 200 200 200 200 200 200
+api:webhook-events      POST   401  405 405 405 405 405 405 405 405 405 405 405
+"""
+
+# Machine clients (columns: tests/test_client_matrix.py). Every client of Acme manages its own
+# subscriptions; the world's subscription is another client's, so a 404 for each of them.
+CLIENT_RIGHTS = """
+url name                method ins req rep abs none oth prv
+api:webhook-list        GET    200 200 200 200 200  404 404
+api:webhook-list        POST   400 400 400 400 400  404 404
+api:webhook-detail      GET    404 404 404 404 404  404 404
+api:webhook-detail      POST   405 405 405 405 405  404 404
+api:webhook-deliveries  GET    404 404 404 404 404  404 404
+api:webhook-deliveries  POST   405 405 405 405 405  404 404
+api:webhook-events      GET    200 200 200 200 200  200 200
+api:webhook-events      POST   405 405 405 405 405  405 405
 """

@@ -166,3 +166,23 @@ def test_errors_are_problem_details_in_dutch_or_english(world: World) -> None:
 def test_a_client_secret_is_never_stored_in_clear(world: World) -> None:
     make_client(world.org, world.users["superuser"])
     assert not Application.objects.filter(client_secret=SECRET).exists()
+
+
+def test_the_clients_page_keeps_its_number_of_queries_as_clients_and_deliveries_grow(world: World) -> None:
+    from tests.queries import assert_constant_queries
+    from werkzorg.integrations.models import WebhookDelivery, WebhookSubscription
+
+    def grow(n: int) -> None:
+        for i in range(n):
+            client = make_client(world.org, world.users["superuser"], name=f"Systeem {i}")
+            subscription = WebhookSubscription.objects.create(
+                client=client, url="https://hooks.example.invalid/x", events=["e"], secret_encrypted="x"
+            )
+            WebhookDelivery.objects.bulk_create(
+                [WebhookDelivery(subscription=subscription, event="e", payload={}) for _ in range(8)]
+            )
+
+    browser = Client()
+    browser.force_login(world.users["superuser"])
+    grow(1)
+    assert_constant_queries(browser, ["/o/acme/koppelingen/"], lambda: grow(6))

@@ -9,9 +9,13 @@ from django.utils import timezone
 
 from werkzorg.access import Actor
 from werkzorg.audit.services import record
+from werkzorg.integrations.webhooks import publish
 from werkzorg.interventions.models import InterventionEvent, InterventionRequest, StatusEvent
 from werkzorg.notifications.services import send_email
 from werkzorg.organisations.models import Organisation
+
+# Webhook event (werkzorg/integrations/webhooks.py), registered in apps.py.
+STATUS_CHANGED = "intervention.status_changed"
 
 
 def site_url(path: str) -> str:
@@ -19,8 +23,14 @@ def site_url(path: str) -> str:
 
 
 def add_event(request: InterventionRequest, status: str, by: Any = None) -> None:
-    StatusEvent.objects.create(
+    """A step on the timeline, told to the employer's systems that subscribed (number and status only)."""
+    event = StatusEvent.objects.create(
         request=request, status=status, by=by if by is not None and by.is_authenticated else None
+    )
+    publish(
+        organisation=request.organisation,
+        event=STATUS_CHANGED,
+        data={"request": request.number, "status": status, "at": event.at.isoformat()},
     )
 
 

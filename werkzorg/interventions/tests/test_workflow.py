@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import json
 
 import pytest
 from django.apps import apps
@@ -492,3 +493,24 @@ def test_the_dashboard_counts_each_status_once(flow: Flow, client: Client) -> No
     counts = {status: n for status, _label, n in figures["by_status"] if n}
     assert counts == {"forwarded": 2, "completed": 1, "cancelled": 1}
     assert figures["total"] == 4
+
+
+def test_every_status_change_is_published_to_subscribed_clients_without_personal_data(flow: Flow) -> None:
+    from werkzorg.core.crypto import encrypt
+    from werkzorg.integrations.models import WebhookDelivery, WebhookSubscription
+    from werkzorg.integrations.tests.factories import make_client
+
+    client = make_client(flow.world.org, flow.world.users["superuser"])
+    subscription = WebhookSubscription.objects.create(
+        client=client,
+        url="https://hooks.example.invalid/x",
+        events=["intervention.status_changed"],
+        secret_encrypted=encrypt("s"),
+    )
+    request = flow.submit(name="Kees Zonnebloem")
+    (delivery,) = WebhookDelivery.objects.filter(subscription=subscription)
+    assert delivery.payload["data"]["request"] == request.number
+    assert delivery.payload["data"]["status"] == "awaiting_consent"
+    assert "Zonnebloem" not in json.dumps(delivery.payload) and "privemail" not in json.dumps(
+        delivery.payload
+    )

@@ -1,0 +1,177 @@
+"""A client's webhook subscriptions and their delivery log, through the API (clients only)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import generics, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from werkzorg.access import Perm, get_or_404, scope
+from werkzorg.access.api import OrgPermission, PersonOrClient
+from werkzorg.audit.services import record
+from werkzorg.core.api import IdempotentCreateMixin
+from werkzorg.core.crypto import encrypt
+from werkzorg.integrations.models import IntegrationEvent, WebhookDelivery, WebhookSubscription
+from werkzorg.integrations.webhooks import EVENTS, address_refused
+
+MAX_SUBSCRIPTIONS = 20
+
+
+class SubscriptionSerializer(serializers.ModelSerializer):
+    events = serializers.ListField(child=serializers.CharField(), min_length=1)
+
+    class Meta:
+        model = WebhookSubscription
+        fields = ["id", "url", "events", "created_at"]
+        read_only_fields = ["id", "created_at"]
+
+    def validate_events(self, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(EVENTS))
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown events: %(events)s.") % {"events": ", ".join(unknown)}
+            )
+        return sorted(set(value))
+
+    def validate_url(self, value: str) -> str:
+        refused = address_refused(value)
+        if refused:
+            raise serializers.ValidationError(_("This address cannot be called: %(why)s.") % {"why": refused})
+        return value
+
+
+class CreatedSubscriptionSerializer(SubscriptionSerializer):
+    secret = serializers.CharField(read_only=True, help_text="The signing secret: shown in this answer only.")
+
+    class Meta(SubscriptionSerializer.Meta):
+        fields = [*SubscriptionSerializer.Meta.fields, "secret"]
+
+
+class DeliverySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = WebhookDelivery
+        fields = [
+            "id",
+            "event",
+            "payload",
+            "status",
+            "attempts",
+            "last_status_code",
+            "last_error",
+            "next_attempt_at",
+            "delivered_at",
+            "created_at",
+        ]
+
+
+class ClientView(generics.GenericAPIView):
+    permission_classes = [OrgPermission]
+    required_perm = Perm.VIEW_ORGANISATION
+    clients_only = True
+
+    def subscriptions(self) -> QuerySet[WebhookSubscription]:
+        actor = self.request.actor  # type: ignore[attr-defined]
+        return scope(WebhookSubscription, actor).filter(deleted_at__isnull=True)
+
+
+class SubscriptionListAPI(ClientView, IdempotentCreateMixin, generics.ListCreateAPIView):
+    """The client's webhook subscriptions; POST subscribes an https address to events (the answer holds the
+    signing secret, once)."""
+
+    serializer_class = SubscriptionSerializer
+
+    def get_queryset(self) -> QuerySet[WebhookSubscription]:
+        return self.subscriptions()
+
+    @extend_schema(request=SubscriptionSerializer, responses={201: CreatedSubscriptionSerializer})
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.create(request, *args, **kwargs)
+
+    def perform_create(self, serializer: Any) -> None:
+        actor = self.request.actor  # type: ignore[attr-defined]
+        if self.subscriptions().count() >= MAX_SUBSCRIPTIONS:
+            raise serializers.ValidationError(_("A client has at most 20 subscriptions."))
+        secret = secrets.token_urlsafe(32)
+        subscription = serializer.save(client=actor.api_client, secret_encrypted=encrypt(secret))
+        record(
+            IntegrationEvent.WEBHOOK_SUBSCRIBED,
+            actor=actor,
+            obj=subscription,
+            detail=",".join(subscription.events),
+        )
+        serializer.instance = subscription
+        self._secret = secret
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        return CreatedSubscriptionSerializer if getattr(self, "_secret", None) else SubscriptionSerializer
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().create(request, *args, **kwargs)
+        if response.status_code == 201:
+            response.data = {**response.data, "secret": self._secret}
+        return response
+
+
+class SubscriptionDetailAPI(ClientView, generics.RetrieveDestroyAPIView):
+    """One subscription; DELETE ends it (its delivery log stays)."""
+
+    serializer_class = SubscriptionSerializer
+
+    def get_object(self) -> WebhookSubscription:
+        actor = self.request.actor  # type: ignore[attr-defined]
+        subscription: WebhookSubscription = get_or_404(
+            self.subscriptions(), actor, pk=self.kwargs["subscription_id"]
+        )
+        return subscription
+
+    def perform_destroy(self, instance: WebhookSubscription) -> None:
+        instance.deleted_at = timezone.now()
+        instance.save(update_fields=["deleted_at"])
+        record(IntegrationEvent.WEBHOOK_UNSUBSCRIBED, actor=self.request.actor, obj=instance)  # type: ignore[attr-defined]
+
+
+class DeliveryListAPI(ClientView, generics.ListAPIView):
+    """The delivery log of one subscription, newest first: what was sent, how often, what came back."""
+
+    serializer_class = DeliverySerializer
+
+    def get_queryset(self) -> QuerySet[WebhookDelivery]:
+        subscription = get_or_404(self.subscriptions(), self.request.actor, pk=self.kwargs["subscription_id"])  # type: ignore[attr-defined]
+        return subscription.deliveries.all()
+
+
+class EventListAPI(APIView):
+    """The events a client can subscribe to, with what each means."""
+
+    permission_classes = [PersonOrClient]
+
+    @extend_schema(
+        responses=inline_serializer(
+            "WebhookEvent", {"event": serializers.CharField(), "meaning": serializers.CharField()}, many=True
+        )
+    )
+    def get(self, request: Request) -> Response:
+        return Response([{"event": name, "meaning": meaning} for name, meaning in sorted(EVENTS.items())])
+
+
+urlpatterns = [
+    path("webhook-events/", EventListAPI.as_view(), name="webhook-events"),
+    path("o/<slug:org>/webhooks/", SubscriptionListAPI.as_view(), name="webhook-list"),
+    path(
+        "o/<slug:org>/webhooks/<int:subscription_id>/", SubscriptionDetailAPI.as_view(), name="webhook-detail"
+    ),
+    path(
+        "o/<slug:org>/webhooks/<int:subscription_id>/leveringen/",
+        DeliveryListAPI.as_view(),
+        name="webhook-deliveries",
+    ),
+]
