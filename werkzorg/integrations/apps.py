@@ -7,6 +7,7 @@ class IntegrationsConfig(plugins.WerkzorgAppConfig):
     name = "werkzorg.integrations"
     urls = "werkzorg.integrations.urls"
     api_urls = "werkzorg.integrations.api"
+    demo = "werkzorg.integrations.demo"
 
     def ready(self) -> None:
         from werkzorg.access.rules import register_client_resolver
