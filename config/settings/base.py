@@ -48,6 +48,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # First, so that its admin registers before werkzorg.integrations.admin takes it off the desk.
+    "oauth2_provider",
     # The portal's apps, lowest layer first (see docs/architecture.md); demo data loads in this order.
     "werkzorg.core",
     "werkzorg.access",
@@ -74,7 +76,6 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.usersessions",
     "rest_framework",
-    "oauth2_provider",
     "drf_spectacular",
     "django_filters",
     "django_htmx",

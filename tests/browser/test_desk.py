@@ -47,6 +47,7 @@ DESK_PAGES = [
     "/desk/organisations/termsacceptance/",
     "/desk/interventions/interventionrequest/",
     "/desk/organisations/collectivity/",
+    "/desk/integrations/apiclient/",
 ]
 
 

@@ -57,6 +57,11 @@ class CreatedSubscriptionSerializer(SubscriptionSerializer):
 
 
 class DeliverySerializer(serializers.ModelSerializer):
+    # Declared, so the schema is the same on every database (a model's small integer has a
+    # database-specific range, which would change the documented format).
+    attempts = serializers.IntegerField(read_only=True)
+    last_status_code = serializers.IntegerField(read_only=True, allow_null=True)
+
     class Meta:
         model = WebhookDelivery
         fields = [

@@ -186,3 +186,13 @@ def test_the_clients_page_keeps_its_number_of_queries_as_clients_and_deliveries_
     browser.force_login(world.users["superuser"])
     grow(1)
     assert_constant_queries(browser, ["/o/acme/koppelingen/"], lambda: grow(6))
+
+
+def test_the_desk_sees_clients_read_only_and_never_the_oauth_tables(world: World) -> None:
+    desk = Client()
+    desk.force_login(world.users["desk"])
+    assert desk.get("/desk/integrations/apiclient/").status_code == 200
+    client = world.objects["api_client"]
+    assert desk.post(f"/desk/integrations/apiclient/{client.pk}/change/", {"name": "x"}).status_code == 403
+    for model in ("application", "accesstoken", "refreshtoken", "grant", "idtoken"):
+        assert desk.get(f"/desk/oauth2_provider/{model}/").status_code == 404, model
