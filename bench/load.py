@@ -28,6 +28,12 @@ class LoadResult:
     seconds: float
     latencies_ms: list[float]
 
+    def add(self, other: LoadResult) -> None:
+        self.requests += other.requests
+        self.errors += other.errors
+        self.seconds += other.seconds
+        self.latencies_ms += other.latencies_ms
+
     @property
     def throughput(self) -> float:
         return self.requests / self.seconds if self.seconds else 0.0

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkzorg.access import Perm, get_or_404, scope
-from werkzorg.access.policy import describe_grants
+from werkzorg.access.policy import GRANT_FIELDS, describe_grants
 from werkzorg.access.views import OrgRequest, org_view, public_view, user_view
 from werkzorg.accounts import services
 from werkzorg.accounts.forms import CodeForm, RegisterForm
@@ -202,7 +202,11 @@ def user_list(request: OrgRequest) -> HttpResponse:
     invitations = (
         scope(Invitation, actor).filter(status=InvitationStatus.PENDING).select_related("invited_by")
     )
-    page = paginate(request, list_members(actor), USERS_PAGE_SIZE)
+    # What the table shows and describe_grants reads; not the users' whole rows (password hashes included).
+    members = list_members(actor).only(
+        "user_id", *GRANT_FIELDS, "user__full_name", "user__email", "user__is_active"
+    )
+    page = paginate(request, members, USERS_PAGE_SIZE)
     return render(
         request,
         "organisations/users.html",
