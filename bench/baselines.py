@@ -19,6 +19,7 @@ from django.utils import timezone
 from werkzorg.access.policy import GRANT_FIELDS
 from werkzorg.accounts.models import Invitation, InvitationStatus
 from werkzorg.core.paging import COUNT_CAP
+from werkzorg.employees.forms import EMPLOYEE_FIELDS
 from werkzorg.employees.models import Employee
 from werkzorg.interventions.models import Appointment, Extension, InterventionRequest
 from werkzorg.organisations.models import Collectivity, Membership, Organisation
@@ -82,16 +83,7 @@ def employee_search(request: HttpRequest) -> HttpResponse:
 
 def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
     row = Employee.objects.filter(organisation_id=_organisation_id(request), pk=employee_id).values_list(
-        "employee_number",
-        "first_name",
-        "name_prefix",
-        "last_name",
-        "email",
-        "mobile",
-        "date_of_birth",
-        "department",
-        "employment_start",
-        "employment_end",
+        *EMPLOYEE_FIELDS
     )
     return _page(request, row)
 

@@ -251,18 +251,7 @@ def in_process(
 
 def _import(actor: Any, organisation_id: int, count: int) -> dict[str, Any]:
     """A file of `count` new people, as an HR system writes it; both sides are rolled back afterwards."""
-    header = [
-        "personeelsnummer",
-        "voornaam",
-        "tussenvoegsel",
-        "achternaam",
-        "e-mail",
-        "mobiel",
-        "geboortedatum",
-        "afdeling",
-        "in dienst",
-        "uit dienst",
-    ]
+    header = employee_services.EXPORT_HEADER  # the headings the import reads back
     departments = ["Bakkerij", "Logistiek", "Winkels", "Kantoor"]
     rows = [
         (

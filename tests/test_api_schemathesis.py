@@ -26,17 +26,10 @@ from schemathesis.checks import (
 from tests.personas import World
 from werkzorg.employees.tests.factories import EmployeeFactory
 from werkzorg.integrations.docs import schema as generated_schema
-from werkzorg.integrations.tests.factories import make_client
+from werkzorg.integrations.tests.factories import EVERY_ROLE, make_client
 from werkzorg.integrations.tests.test_clients import token_for
 
 SCHEMA = schemathesis.openapi.from_dict(generated_schema())
-EVERY_ROLE = {
-    "role_insurance": True,
-    "role_declare_invoices": True,
-    "role_request_interventions": True,
-    "role_reports": True,
-    "role_absence": True,
-}
 
 
 @pytest.fixture

@@ -13,20 +13,13 @@ import pytest
 from django.test import Client
 
 from werkzorg.core.plugins import portal_apps
-from werkzorg.integrations.tests.factories import make_client
+from werkzorg.integrations.tests.factories import EVERY_ROLE, make_client
 from werkzorg.integrations.tests.test_clients import bearer
 
 from .personas import World
 from .test_rights_matrix import all_routes, fill, provider_routes, request_once
 
 CLIENT_COLUMNS = ("ins", "req", "rep", "abs", "none", "oth", "prv")
-EVERY_ROLE = {
-    "role_insurance": True,
-    "role_declare_invoices": True,
-    "role_request_interventions": True,
-    "role_reports": True,
-    "role_absence": True,
-}
 
 
 def stated() -> dict[tuple[str, str], dict[str, int]]:

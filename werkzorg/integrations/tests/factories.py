@@ -10,9 +10,11 @@ from django.utils import timezone
 from oauth2_provider.models import Application
 
 from tests.factories import UserFactory
+from werkzorg.access.policy import CLIENT_GRANT_FIELDS
 from werkzorg.integrations.models import ApiClient
 
 SECRET = "test-client-secret-" + "s" * 20
+EVERY_ROLE = dict.fromkeys(CLIENT_GRANT_FIELDS, True)
 
 
 def make_client(
