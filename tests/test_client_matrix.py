@@ -2,12 +2,14 @@
 by hand in `CLIENT_RIGHTS` of `<app>/tests/rights.py`. Nothing here asks the access policy.
 
 Columns: clients of Acme holding one role each (ins, req, rep, abs) or none, a client of Globex with
-every role (oth), a client of the care provider (prv). A POST sends an empty JSON object.
+every role (oth), a client of the care provider (prv), an operator-wide client of the desk serving Acme
+with every role (opr). A POST sends an empty JSON object.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -19,7 +21,13 @@ from werkzorg.integrations.tests.test_clients import bearer
 from .personas import World
 from .test_rights_matrix import all_routes, fill, provider_routes, request_once
 
-CLIENT_COLUMNS = ("ins", "req", "rep", "abs", "none", "oth", "prv")
+CLIENT_COLUMNS = ("ins", "req", "rep", "abs", "none", "oth", "prv", "opr")
+
+
+def operator_client(world: World) -> Any:
+    client = make_client(None, world.users["desk"], name="Verzuimverzekeraar", **EVERY_ROLE)
+    client.served.set([world.org])
+    return client
 
 
 def stated() -> dict[tuple[str, str], dict[str, int]]:
@@ -57,6 +65,7 @@ def test_every_client_gets_the_stated_outcome_on_every_api_route(full_world: Wor
         "none": lambda: make_client(world.org, superuser),
         "oth": lambda: make_client(world.other_org, world.users["other_superuser"], **EVERY_ROLE),
         "prv": lambda: make_client(world.provider_org, world.users["provider"], **EVERY_ROLE),
+        "opr": lambda: operator_client(world),
     }[column]()
     api = Client(**bearer(client))
     table = stated()

@@ -48,6 +48,7 @@ DESK_PAGES = [
     "/desk/interventions/interventionrequest/",
     "/desk/organisations/collectivity/",
     "/desk/integrations/apiclient/",
+    "/desk/integrations/apiclient/operator/nieuw/",
 ]
 
 

@@ -106,7 +106,9 @@ class SubscriptionListAPI(ClientView, IdempotentCreateMixin, generics.ListCreate
         if self.subscriptions().count() >= MAX_SUBSCRIPTIONS:
             raise serializers.ValidationError(_("A client has at most 20 subscriptions."))
         secret = secrets.token_urlsafe(32)
-        subscription = serializer.save(client=actor.api_client, secret_encrypted=encrypt(secret))
+        subscription = serializer.save(
+            client=actor.api_client, organisation=actor.organisation, secret_encrypted=encrypt(secret)
+        )
         record(
             IntegrationEvent.WEBHOOK_SUBSCRIBED,
             actor=actor,

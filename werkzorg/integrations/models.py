@@ -14,6 +14,7 @@ from werkzorg.core.tenancy import Tenancy
 class IntegrationEvent(models.TextChoices):
     CLIENT_REGISTERED = "api_client_registered", _("API client registered")
     CLIENT_REVOKED = "api_client_revoked", _("API client revoked")
+    OPERATOR_ACCESS_REMOVED = "operator_client_removed", _("Operator-wide API client's access removed")
     WEBHOOK_SUBSCRIBED = "webhook_subscribed", _("Webhook subscription made")
     WEBHOOK_UNSUBSCRIBED = "webhook_unsubscribed", _("Webhook subscription ended")
 
@@ -30,8 +31,20 @@ class ApiClient(models.Model):
     the audit log and every "created by" name the client. It holds roles only (werkzorg.access.policy).
     """
 
+    # An organisation's own client; empty for an operator-wide client, which serves `served`.
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.CASCADE, related_name="api_clients"
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="api_clients",
+        null=True,
+        blank=True,
+    )
+    served = models.ManyToManyField(
+        "organisations.Organisation",
+        related_name="operator_api_clients",
+        blank=True,
+        verbose_name=_("organisations served"),
+        help_text=_("An operator-wide client (e.g. an absence insurer) acts for these organisations only."),
     )
     name = models.CharField(_("name"), max_length=100)
     application = models.OneToOneField(
@@ -68,16 +81,27 @@ class ApiClient(models.Model):
     def is_usable(self) -> bool:
         return self.revoked_at is None and self.expires_on >= timezone.localdate()
 
+    @property
+    def is_operator_wide(self) -> bool:
+        return self.organisation_id is None
+
 
 class WebhookSubscriptionQuerySet(TenantQuerySet):
-    # A client's own subscriptions: its organisation's, and made by its service account.
-    tenancy = Tenancy(organisation="client__organisation", owner="client__service_user")
+    # A client's own subscriptions for one organisation's events, made by its service account.
+    # The main account holder sees them all (the clients page); a client never holds that perm.
+    tenancy = Tenancy(
+        organisation="organisation", owner="client__service_user", all_rows_perm="manage_api_clients"
+    )
 
 
 class WebhookSubscription(models.Model):
     """A client's wish to be told of its organisation's events at an address of its own (https)."""
 
     client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="subscriptions")
+    # Whose events: the client's own organisation, or one an operator-wide client serves.
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="webhook_subscriptions"
+    )
     url = models.URLField(_("address"), max_length=500)
     events = models.JSONField(default=list)
     # Encrypted with the field keys (core/crypto.py): needed in clear to sign each delivery.

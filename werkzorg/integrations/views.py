@@ -34,7 +34,14 @@ def client_list(request: OrgRequest) -> HttpResponse:
         else:
             return render(request, "integrations/created.html", {"client": client, "secret": secret})
     clients = [(c, services.client_roles(c)) for c in services.list_clients(actor=actor)]
-    context = {"form": form, "clients": clients, "subscriptions": services.list_subscriptions(actor=actor)}
+    context = {
+        "form": form,
+        "clients": clients,
+        "operator_clients": [
+            (c, services.client_roles(c)) for c in services.list_operator_clients(actor=actor)
+        ],
+        "subscriptions": services.list_subscriptions(actor=actor),
+    }
     return render(request, "integrations/clients.html", context)
 
 
@@ -54,3 +61,14 @@ def client_revoke(request: OrgRequest, client_id: int) -> HttpResponse:
 def api_docs(request: HttpRequest) -> HttpResponse:
     """The API described for people who connect a system: how to get a token, and every operation."""
     return render(request, "integrations/api_docs.html", {"operations": docs.operations()})
+
+
+@org_view(Perm.MANAGE_API_CLIENTS)
+@require_POST
+def operator_client_remove(request: OrgRequest, operator_client_id: int) -> HttpResponse:
+    return run_action(
+        request,
+        lambda: services.remove_operator_access(actor=request.actor, client_id=operator_client_id),
+        success=_("The client no longer has access to your organisation."),
+        back=lambda _client: redirect("integrations:clients", org=request.actor.organisation.slug),
+    )

@@ -23,11 +23,12 @@ from urllib.parse import urlsplit
 import requests
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkzorg.core.crypto import decrypt
-from werkzorg.integrations.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+from werkzorg.integrations.models import DeliveryStatus, WebhookDelivery
 
 MAX_ATTEMPTS = 8
 TIMEOUT_SECONDS = 10
@@ -42,8 +43,12 @@ def publish(*, organisation: Any, event: str, data: dict[str, Any]) -> None:
     """Queue the event for every live subscription to it in the organisation; sent after commit."""
     if event not in EVENTS:
         raise ValueError(f"unregistered webhook event {event!r}")
-    clients = organisation.api_clients.filter(revoked_at__isnull=True, expires_on__gte=timezone.localdate())
-    subscriptions = WebhookSubscription.objects.filter(client__in=clients, deleted_at__isnull=True)
+    # Its own clients, and the operator-wide ones that still serve it, while usable.
+    usable = {"revoked_at__isnull": True, "expires_on__gte": timezone.localdate()}
+    clients = Q(client__in=organisation.api_clients.filter(**usable)) | Q(
+        client__in=organisation.operator_api_clients.filter(**usable)
+    )
+    subscriptions = organisation.webhook_subscriptions.filter(clients, deleted_at__isnull=True)
     payload = {
         "id": str(uuid.uuid4()),
         "event": event,

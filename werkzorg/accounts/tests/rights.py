@@ -36,7 +36,7 @@ api:me                             POST   401  405 405 405 405 405 405 405 405 4
 
 # Machine clients (columns: tests/test_client_matrix.py). "Me" is a person's: a client is refused.
 CLIENT_RIGHTS = """
-url name   method ins req rep abs none oth prv
-api:me     GET    403 403 403 403 403  403 403
-api:me     POST   403 403 403 403 403  403 403
+url name   method ins req rep abs none oth prv opr
+api:me     GET    403 403 403 403 403  403 403  403
+api:me     POST   403 403 403 403 403  403 403  403
 """

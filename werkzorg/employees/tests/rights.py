@@ -34,9 +34,9 @@ api:employee-detail      POST   401  405 405 403 403 403 405 403 404 404 403 404
 # Machine clients (columns: tests/test_client_matrix.py): the register for the insurance and absence
 # roles, as for people; another organisation's client does not see Acme (404).
 CLIENT_RIGHTS = """
-url name                 method ins req rep abs none oth prv
-api:employee-list        GET    200 403 403 200 403  404 404
-api:employee-list        POST   400 403 403 400 403  404 404
-api:employee-detail      GET    200 403 403 200 403  404 404
-api:employee-detail      POST   405 403 403 405 403  404 404
+url name                 method ins req rep abs none oth prv opr
+api:employee-list        GET    200 403 403 200 403  404 404  200
+api:employee-list        POST   400 403 403 400 403  404 404  400
+api:employee-detail      GET    200 403 403 200 403  404 404  200
+api:employee-detail      POST   405 403 403 405 403  404 404  405
 """

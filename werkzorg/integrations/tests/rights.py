@@ -12,6 +12,8 @@ integrations:clients    GET    302  200 403 403 403 403 403 403 404 404 403 404
 integrations:clients    POST   302  200 403 403 403 403 403 403 404 404 403 404
 integrations:revoke     GET    302  405 403 403 403 403 403 403 404 404 403 404
 integrations:revoke     POST   302  302 403 403 403 403 403 403 404 404 403 404
+integrations:operator-remove GET  302  405 403 403 403 403 403 403 404 404 403 404
+integrations:operator-remove POST 302  302 403 403 403 403 403 403 404 404 403 404
 integrations:token      GET    405  405 405 405 405 405 405 405 405 405 405 405
 integrations:token      POST   400  400 400 400 400 400 400 400 400 400 400 400
 integrations:docs       GET    302  200 200 200 200 200 200 200 200 200 200 200
@@ -30,13 +32,13 @@ api:webhook-events      POST   401  405 405 405 405 405 405 405 405 405 405 405
 # Machine clients (columns: tests/test_client_matrix.py). Every client of Acme manages its own
 # subscriptions; the world's subscription is another client's, so a 404 for each of them.
 CLIENT_RIGHTS = """
-url name                method ins req rep abs none oth prv
-api:webhook-list        GET    200 200 200 200 200  404 404
-api:webhook-list        POST   400 400 400 400 400  404 404
-api:webhook-detail      GET    404 404 404 404 404  404 404
-api:webhook-detail      POST   405 405 405 405 405  404 404
-api:webhook-deliveries  GET    404 404 404 404 404  404 404
-api:webhook-deliveries  POST   405 405 405 405 405  404 404
-api:webhook-events      GET    200 200 200 200 200  200 200
-api:webhook-events      POST   405 405 405 405 405  405 405
+url name                method ins req rep abs none oth prv opr
+api:webhook-list        GET    200 200 200 200 200  404 404  200
+api:webhook-list        POST   400 400 400 400 400  404 404  400
+api:webhook-detail      GET    404 404 404 404 404  404 404  404
+api:webhook-detail      POST   405 405 405 405 405  404 404  405
+api:webhook-deliveries  GET    404 404 404 404 404  404 404  404
+api:webhook-deliveries  POST   405 405 405 405 405  404 404  405
+api:webhook-events      GET    200 200 200 200 200  200 200  200
+api:webhook-events      POST   405 405 405 405 405  405 405  405
 """

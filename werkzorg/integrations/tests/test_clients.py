@@ -176,7 +176,11 @@ def test_the_clients_page_keeps_its_number_of_queries_as_clients_and_deliveries_
         for i in range(n):
             client = make_client(world.org, world.users["superuser"], name=f"Systeem {i}")
             subscription = WebhookSubscription.objects.create(
-                client=client, url="https://hooks.example.invalid/x", events=["e"], secret_encrypted="x"
+                client=client,
+                organisation=world.org,
+                url="https://hooks.example.invalid/x",
+                events=["e"],
+                secret_encrypted="x",
             )
             WebhookDelivery.objects.bulk_create(
                 [WebhookDelivery(subscription=subscription, event="e", payload={}) for _ in range(8)]

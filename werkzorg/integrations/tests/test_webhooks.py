@@ -136,7 +136,11 @@ def test_a_revoked_client_gets_no_deliveries(world: World) -> None:
 
     client = make_client(world.org, world.users["superuser"])
     WebhookSubscription.objects.create(
-        client=client, url="https://hooks.example.invalid/x", events=[EVENT], secret_encrypted="x"
+        client=client,
+        organisation=world.org,
+        url="https://hooks.example.invalid/x",
+        events=[EVENT],
+        secret_encrypted="x",
     )
     client.revoked_at = timezone.now()
     client.save()

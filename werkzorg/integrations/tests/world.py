@@ -5,7 +5,11 @@ from werkzorg.core.crypto import encrypt
 from werkzorg.integrations.models import WebhookSubscription
 from werkzorg.integrations.tests.factories import make_client
 
-PLACEHOLDERS = {"<int:client_id>": "api_client", "<int:subscription_id>": "webhook_subscription"}
+PLACEHOLDERS = {
+    "<int:client_id>": "api_client",
+    "<int:subscription_id>": "webhook_subscription",
+    "<int:operator_client_id>": "operator_client",
+}
 
 
 def extend(world: World) -> None:
@@ -17,7 +21,14 @@ def extend(world: World) -> None:
     ):
         world.objects[key] = WebhookSubscription.objects.create(
             client=world.objects[client],
+            organisation=world.objects[client].organisation,  # type: ignore[attr-defined]
             url="https://hooks.example.invalid/werkzorg",
             events=["intervention.status_changed"],
             secret_encrypted=encrypt("test-signing-secret"),
         )
+
+    # Operator-wide clients (the desk's): one serving Acme, one serving Globex only.
+    for key, served in (("operator_client", world.org), ("other_operator_client", world.other_org)):
+        client = make_client(None, world.users["desk"], name=f"Verzuimverzekeraar {key}", role_absence=True)
+        client.served.set([served])
+        world.objects[key] = client

@@ -71,9 +71,9 @@ api:worklist                             POST   401  404 404 404 404 404 404 404
 # Machine clients (columns: tests/test_client_matrix.py): requests for the request role; the work list
 # for the care provider's own client (on the provider's route), nobody else.
 CLIENT_RIGHTS = """
-url name                   method ins req rep abs none oth prv
-api:intervention-list      GET    403 200 403 403 403  404 404
-api:intervention-list      POST   403 405 403 403 403  404 404
-api:worklist               GET    404 404 404 404 404  404 200
-api:worklist               POST   404 404 404 404 404  404 405
+url name                   method ins req rep abs none oth prv opr
+api:intervention-list      GET    403 200 403 403 403  404 404  200
+api:intervention-list      POST   403 405 403 403 403  404 404  405
+api:worklist               GET    404 404 404 404 404  404 200  404
+api:worklist               POST   404 404 404 404 404  404 405  404
 """

@@ -503,6 +503,7 @@ def test_every_status_change_is_published_to_subscribed_clients_without_personal
     client = make_client(flow.world.org, flow.world.users["superuser"])
     subscription = WebhookSubscription.objects.create(
         client=client,
+        organisation=flow.world.org,
         url="https://hooks.example.invalid/x",
         events=["intervention.status_changed"],
         secret_encrypted=encrypt("s"),

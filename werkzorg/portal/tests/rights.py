@@ -17,7 +17,7 @@ api-schema    POST   401  405 405 405 405 405 405 405 405 405 405 405
 
 # Machine clients (columns: tests/test_client_matrix.py): the schema is published to every client.
 CLIENT_RIGHTS = """
-url name     method ins req rep abs none oth prv
-api-schema   GET    200 200 200 200 200  200 200
-api-schema   POST   405 405 405 405 405  405 405
+url name     method ins req rep abs none oth prv opr
+api-schema   GET    200 200 200 200 200  200 200  200
+api-schema   POST   405 405 405 405 405  405 405  405
 """
