@@ -18,6 +18,8 @@ def remember_search(request: HttpRequest, text: str) -> str:
         return ""
     searches: dict[str, str] = request.session.get(SESSION_KEY, {})
     token = next((t for t, s in searches.items() if s == text), "") or secrets.token_urlsafe(6)
+    if list(searches)[-1:] == [token]:
+        return token  # the latest search again (paging, a second click): the session need not be written
     searches.pop(token, None)
     searches[token] = text
     request.session[SESSION_KEY] = dict(list(searches.items())[-KEEP:])
