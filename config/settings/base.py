@@ -344,6 +344,10 @@ OAUTH2_PROVIDER = {
     "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
 }
 SPECTACULAR_SETTINGS = {
+    # Machine clients: the client-credentials flow at the token endpoint (docs/api.md).
+    "OAUTH2_FLOWS": ["clientCredentials"],
+    "OAUTH2_TOKEN_URL": "/api/oauth/token/",
+    "OAUTH2_SCOPES": {"api": "The organisation's API, within the client's roles"},
     "TITLE": "Werkzorg API",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -12,6 +12,7 @@ class IntegrationsConfig(plugins.WerkzorgAppConfig):
     def ready(self) -> None:
         from werkzorg.access.rules import register_client_resolver
         from werkzorg.audit import events
+        from werkzorg.integrations import schema  # noqa: F401 (registers the schema extension)
         from werkzorg.integrations.models import IntegrationEvent
         from werkzorg.integrations.services import client_standing
 

@@ -41,7 +41,8 @@ class RequestListAPI(generics.ListAPIView):
     required_perm = Perm.VIEW_INTERVENTIONS
 
     def get_queryset(self) -> QuerySet[InterventionRequest]:
-        return queries.visible_requests(self.request.actor).order_by("-created_at", "-pk")  # type: ignore[attr-defined]
+        requests = queries.visible_requests(self.request.actor)  # type: ignore[attr-defined]
+        return requests.select_related(None).select_related("intervention", "provider")  # what a row shows
 
 
 class WorklistAPI(generics.ListAPIView):
