@@ -203,8 +203,8 @@ def _client_perms(actor: Actor) -> frozenset[Perm]:
     return frozenset(perms - NEVER_FOR_CLIENTS)
 
 
-def check_client_grantable(actor: Actor, grants: Mapping[str, bool]) -> None:
-    """A client gets roles only, and only those its registrar may grant (the rules for people)."""
+def check_client_roles(grants: Mapping[str, bool]) -> None:
+    """A client gets roles only: never user management, whoever registers it."""
     not_for_clients = [f for f in GRANT_FIELDS if grants.get(f) and f not in CLIENT_GRANT_FIELDS]
     if not_for_clients:
         raise DomainError(
@@ -212,6 +212,11 @@ def check_client_grantable(actor: Actor, grants: Mapping[str, bool]) -> None:
             % {"rights": ", ".join(grant_labels(not_for_clients))},
             field=not_for_clients[0],
         )
+
+
+def check_client_grantable(actor: Actor, grants: Mapping[str, bool]) -> None:
+    """An organisation's own client: roles only, and only those its registrar may grant (as for people)."""
+    check_client_roles(grants)
     check_grantable(actor, {}, grants)
 
 

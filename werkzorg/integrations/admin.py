@@ -1,16 +1,13 @@
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, path
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,43 +15,18 @@ from django.views.decorators.cache import never_cache
 from oauth2_provider.models import AccessToken, Application, Grant, IDToken, RefreshToken
 
 from werkzorg.access import Perm
-from werkzorg.access.policy import CLIENT_GRANT_FIELDS
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
 from werkzorg.desk.admin import DeskModelAdmin
 from werkzorg.integrations import services
+from werkzorg.integrations.forms import OperatorClientForm
 from werkzorg.integrations.models import ApiClient
-from werkzorg.organisations.models import Organisation, OrganisationKind
 
 # django-oauth-toolkit's own admin would let staff edit applications and tokens past the audited
 # services and the desk's roles: the desk sees API clients through the page below only.
 for model in (Application, AccessToken, Grant, IDToken, RefreshToken):
     if admin.site.is_registered(model):
         admin.site.unregister(model)
-
-
-class OperatorClientForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=100)
-    served = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Organisations served"),
-        queryset=Organisation.objects.filter(kind=OrganisationKind.EMPLOYER, is_active=True).order_by("name"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    expires_on = forms.DateField(
-        label=gettext_lazy("Valid until"),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["expires_on"].initial = timezone.localdate() + datetime.timedelta(days=365)
-        for field in CLIENT_GRANT_FIELDS:
-            label = getattr(ApiClient._meta.get_field(field), "verbose_name", field)
-            self.fields[field] = forms.BooleanField(label=label, required=False)
-
-    def grants(self) -> dict[str, bool]:
-        return {field: bool(self.cleaned_data.get(field)) for field in CLIENT_GRANT_FIELDS}
 
 
 @admin.register(ApiClient)

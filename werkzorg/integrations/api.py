@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from django.db.models import QuerySet
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import generics, serializers
@@ -17,13 +15,10 @@ from rest_framework.views import APIView
 
 from werkzorg.access import Perm, get_or_404, scope
 from werkzorg.access.api import OrgPermission, PersonOrClient
-from werkzorg.audit.services import record
 from werkzorg.core.api import IdempotentCreateMixin
-from werkzorg.core.crypto import encrypt
-from werkzorg.integrations.models import IntegrationEvent, WebhookDelivery, WebhookSubscription
+from werkzorg.integrations import services
+from werkzorg.integrations.models import WebhookDelivery, WebhookSubscription
 from werkzorg.integrations.webhooks import EVENTS, address_refused
-
-MAX_SUBSCRIPTIONS = 20
 
 
 class SubscriptionSerializer(serializers.ModelSerializer):
@@ -102,28 +97,15 @@ class SubscriptionListAPI(ClientView, IdempotentCreateMixin, generics.ListCreate
         return self.create(request, *args, **kwargs)
 
     def perform_create(self, serializer: Any) -> None:
-        actor = self.request.actor  # type: ignore[attr-defined]
-        if self.subscriptions().count() >= MAX_SUBSCRIPTIONS:
-            raise serializers.ValidationError(_("A client has at most 20 subscriptions."))
-        secret = secrets.token_urlsafe(32)
-        subscription = serializer.save(
-            client=actor.api_client, organisation=actor.organisation, secret_encrypted=encrypt(secret)
+        serializer.instance, self._secret = services.subscribe(
+            actor=self.request.actor,  # type: ignore[attr-defined]
+            url=serializer.validated_data["url"],
+            events=serializer.validated_data["events"],
         )
-        record(
-            IntegrationEvent.WEBHOOK_SUBSCRIBED,
-            actor=actor,
-            obj=subscription,
-            detail=",".join(subscription.events),
-        )
-        serializer.instance = subscription
-        self._secret = secret
-
-    def get_serializer_class(self) -> type[serializers.Serializer]:
-        return CreatedSubscriptionSerializer if getattr(self, "_secret", None) else SubscriptionSerializer
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().create(request, *args, **kwargs)
-        if response.status_code == 201:
+        if response.status_code == 201:  # the signing secret, in this answer only
             response.data = {**response.data, "secret": self._secret}
         return response
 
@@ -141,9 +123,7 @@ class SubscriptionDetailAPI(ClientView, generics.RetrieveDestroyAPIView):
         return subscription
 
     def perform_destroy(self, instance: WebhookSubscription) -> None:
-        instance.deleted_at = timezone.now()
-        instance.save(update_fields=["deleted_at"])
-        record(IntegrationEvent.WEBHOOK_UNSUBSCRIBED, actor=self.request.actor, obj=instance)  # type: ignore[attr-defined]
+        services.unsubscribe(actor=self.request.actor, subscription=instance)  # type: ignore[attr-defined]
 
 
 class DeliveryListAPI(ClientView, generics.ListAPIView):

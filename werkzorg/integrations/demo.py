@@ -10,6 +10,7 @@ from django.utils import timezone
 from oauth2_provider.models import Application
 
 from werkzorg.integrations.models import ApiClient
+from werkzorg.integrations.services import create_application
 from werkzorg.organisations.models import Organisation
 
 DEMO_CLIENT_ID = "demo-salarissysteem"
@@ -18,29 +19,20 @@ DEMO_CLIENT_SECRET = "Werkzorg-demo-api-2026"  # demo data only: a real secret i
 
 @transaction.atomic
 def load() -> list[tuple[str, str]]:
-    organisation = Organisation.objects.get(slug="korenaar")
     if not Application.objects.filter(client_id=DEMO_CLIENT_ID).exists():
-        main = get_user_model().objects.get(email="anna.jansen@korenaar.nl")
-        service_user = get_user_model().objects.create(
-            email="api-client-demo@clients.invalid", full_name="API: Demo salarissysteem"
-        )
-        service_user.set_unusable_password()
-        service_user.save(update_fields=["password"])
-        application = Application.objects.create(
-            name="korenaar: Demo salarissysteem",
+        application = create_application(
+            "korenaar: Demo salarissysteem",
+            "Demo salarissysteem",
+            DEMO_CLIENT_SECRET,
             client_id=DEMO_CLIENT_ID,
-            client_secret=DEMO_CLIENT_SECRET,
-            client_type=Application.CLIENT_CONFIDENTIAL,
-            authorization_grant_type=Application.GRANT_CLIENT_CREDENTIALS,
-            user=service_user,
         )
         ApiClient.objects.create(
-            organisation=organisation,
+            organisation=Organisation.objects.get(slug="korenaar"),
             name="Demo salarissysteem",
             application=application,
-            service_user=service_user,
+            service_user=application.user,
             role_insurance=True,
             expires_on=timezone.localdate() + datetime.timedelta(days=365),
-            created_by=main,
+            created_by=get_user_model().objects.get(email="anna.jansen@korenaar.nl"),
         )
     return [(f"API client {DEMO_CLIENT_ID}", f"secret {DEMO_CLIENT_SECRET!r}, korenaar (docs/api.md)")]

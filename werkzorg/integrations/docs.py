@@ -8,6 +8,8 @@ from typing import Any
 
 from drf_spectacular.generators import SchemaGenerator
 
+from werkzorg.integrations.schema_diff import response_fields
+
 
 @dataclass
 class Operation:
@@ -52,25 +54,6 @@ def operations() -> list[Operation]:
 
 
 def _answer_fields(document: dict[str, Any], spec: dict[str, Any]) -> list[tuple[str, str]]:
-    for code in ("200", "201"):
-        content = spec.get("responses", {}).get(code, {}).get("content", {})
-        body = content.get("application/json", {}).get("schema", {})
-        resolved = _resolve(document, body)
-        if "properties" in resolved and "results" in resolved["properties"]:  # a page of a list
-            resolved = _resolve(document, resolved["properties"]["results"].get("items", {}))
-        elif resolved.get("type") == "array":
-            resolved = _resolve(document, resolved.get("items", {}))
-        return [(name, _type(document, prop)) for name, prop in resolved.get("properties", {}).items()]
-    return []
-
-
-def _resolve(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        node = document["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
-    return node
-
-
-def _type(document: dict[str, Any], node: dict[str, Any]) -> str:
-    node = _resolve(document, node)
-    kind = node.get("format") or node.get("type") or ("choice" if "enum" in node else "object")
-    return f"{kind}, {'optional' if node.get('nullable') else 'always'}" if "nullable" in node else str(kind)
+    responses = spec.get("responses", {})
+    code = next((c for c in ("200", "201") if c in responses), None)
+    return list(response_fields(document, responses[code]).items()) if code else []

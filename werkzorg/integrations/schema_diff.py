@@ -52,8 +52,8 @@ def _outputs(
     for code in sorted(old_codes - new_codes):
         found.append(f"{operation}: answer {code} no longer given")
     for code in sorted(old_codes & new_codes):
-        was = _fields(old, before["responses"][code])
-        now = _fields(new, after["responses"][code])
+        was = response_fields(old, before["responses"][code])
+        now = response_fields(new, after["responses"][code])
         for name, kind in sorted(was.items()):
             if name not in now:
                 found.append(f"{operation}: response field `{name}` removed")
@@ -73,7 +73,8 @@ def _body(document: dict[str, Any], request_body: dict[str, Any]) -> dict[str, A
     return _resolve(document, content.get("application/json", {}).get("schema", {}))
 
 
-def _fields(document: dict[str, Any], response: dict[str, Any]) -> dict[str, str]:
+def response_fields(document: dict[str, Any], response: dict[str, Any]) -> dict[str, str]:
+    """The fields a client reads in an answer, with their types (the API page shows them too)."""
     body = _resolve(document, response.get("content", {}).get("application/json", {}).get("schema", {}))
     if "results" in body.get("properties", {}):  # a page: the rows' fields are what a client reads
         body = _resolve(document, body["properties"]["results"].get("items", {}))

@@ -15,9 +15,15 @@ from django.utils.translation import gettext as _
 from oauth2_provider.models import AccessToken, Application
 
 from werkzorg.access import Actor, Perm, get_or_404, require, scope
-from werkzorg.access.policy import CLIENT_GRANT_FIELDS, check_client_grantable, grant_labels
+from werkzorg.access.policy import (
+    CLIENT_GRANT_FIELDS,
+    check_client_grantable,
+    check_client_roles,
+    grant_labels,
+)
 from werkzorg.access.rules import ClientRefused
 from werkzorg.audit.services import record
+from werkzorg.core.crypto import encrypt
 from werkzorg.core.errors import DomainError, NotFound
 from werkzorg.core.models import IdempotencyKey
 from werkzorg.integrations.models import ApiClient, IntegrationEvent, WebhookDelivery, WebhookSubscription
@@ -42,7 +48,7 @@ def register_client(
     check_client_grantable(actor, grants)
     _check_expiry(expires_on)
     secret = secrets.token_urlsafe(36)
-    application = _application(f"{actor.organisation.slug}: {name}", name, secret)
+    application = create_application(f"{actor.organisation.slug}: {name}", name, secret)
     client = ApiClient.objects.create(
         organisation=actor.organisation,
         name=name,
@@ -67,7 +73,7 @@ def _check_expiry(expires_on: datetime.date) -> None:
         raise DomainError(_("Choose an expiry date after today and within two years."), field="expires_on")
 
 
-def _application(label: str, name: str, secret: str) -> Application:
+def create_application(label: str, name: str, secret: str, client_id: str = "") -> Application:
     """The OAuth application of a new client, with its service account (nobody signs in as a client)."""
     service_user = get_user_model().objects.create(
         email=f"api-client-{uuid.uuid4().hex[:12]}@clients.invalid", full_name=f"API: {name}"[:200]
@@ -81,6 +87,7 @@ def _application(label: str, name: str, secret: str) -> Application:
         user=service_user,
         client_secret=secret,  # hashed on save by django-oauth-toolkit
         hash_client_secret=True,
+        **({"client_id": client_id} if client_id else {}),
     )
 
 
@@ -88,13 +95,16 @@ def _application(label: str, name: str, secret: str) -> Application:
 def revoke_client(*, actor: Actor, client_id: int) -> ApiClient:
     """At once: its tokens are deleted and no new one is issued (the token endpoint asks `is_usable`)."""
     require(actor, Perm.MANAGE_API_CLIENTS)
-    client: ApiClient = get_or_404(ApiClient.objects.select_for_update(), actor, pk=client_id)
-    if client.revoked_at is None:
-        client.revoked_at, client.revoked_by = timezone.now(), actor.user
-        client.save(update_fields=["revoked_at", "revoked_by"])
-        AccessToken.objects.filter(application_id=client.application_id).delete()
-        record(IntegrationEvent.CLIENT_REVOKED, actor=actor, obj=client)
-    return client
+    return _revoke(actor, get_or_404(ApiClient.objects.select_for_update(), actor, pk=client_id))
+
+
+def _revoke(actor: Actor, locked: ApiClient) -> ApiClient:
+    if locked.revoked_at is None:
+        locked.revoked_at, locked.revoked_by = timezone.now(), actor.user
+        locked.save(update_fields=["revoked_at", "revoked_by"])
+        AccessToken.objects.filter(application_id=locked.application_id).delete()
+        record(IntegrationEvent.CLIENT_REVOKED, actor=actor, organisation=locked.organisation, obj=locked)
+    return locked
 
 
 def client_roles(client: ApiClient) -> list[str]:
@@ -138,16 +148,12 @@ def register_operator_client(
     organisation's main account holder sees it on their clients page and may take its access away.
     """
     require(actor, Perm.DESK_ORGANISATIONS)
-    not_for_clients = [f for f in grants if grants[f] and f not in CLIENT_GRANT_FIELDS]
-    if not_for_clients:
-        raise DomainError(
-            _("An API client cannot hold: %(rights)s.") % {"rights": ", ".join(grant_labels(not_for_clients))}
-        )
+    check_client_roles(grants)
     _check_expiry(expires_on)
     if not served:
         raise DomainError(_("Choose the organisations this client serves."), field="served")
     secret = secrets.token_urlsafe(36)
-    application = _application(f"operator: {name}", name, secret)
+    application = create_application(f"operator: {name}", name, secret)
     client = ApiClient.objects.create(
         organisation=None,
         name=name,
@@ -172,13 +178,7 @@ def register_operator_client(
 @transaction.atomic(durable=True)
 def revoke_by_desk(*, actor: Actor, client: ApiClient) -> ApiClient:
     require(actor, Perm.DESK_ORGANISATIONS)
-    locked = ApiClient.objects.select_for_update().get(pk=client.pk)
-    if locked.revoked_at is None:
-        locked.revoked_at, locked.revoked_by = timezone.now(), actor.user
-        locked.save(update_fields=["revoked_at", "revoked_by"])
-        AccessToken.objects.filter(application_id=locked.application_id).delete()
-        record(IntegrationEvent.CLIENT_REVOKED, actor=actor, organisation=locked.organisation, obj=locked)
-    return locked
+    return _revoke(actor, ApiClient.objects.select_for_update().get(pk=client.pk))
 
 
 def list_operator_clients(*, actor: Actor) -> QuerySet[ApiClient]:
@@ -219,3 +219,39 @@ def list_subscriptions(*, actor: Actor) -> list[tuple[WebhookSubscription, list[
         .prefetch_related(Prefetch("deliveries", queryset=latest, to_attr="latest"))
     )
     return [(s, s.latest) for s in subscriptions]
+
+
+# --- Webhook subscriptions: a client's own, for the organisation it acts for -----------------------
+
+MAX_SUBSCRIPTIONS = 20
+
+
+@transaction.atomic(durable=True)
+def subscribe(*, actor: Actor, url: str, events: list[str]) -> tuple[WebhookSubscription, str]:
+    """Returns the subscription and its signing secret, kept encrypted and shown to the client once."""
+    if not actor.is_client:
+        raise DomainError(_("Only an API client can use this; register one under API clients."))
+    if scope(WebhookSubscription, actor).filter(deleted_at__isnull=True).count() >= MAX_SUBSCRIPTIONS:
+        raise DomainError(_("A client has at most 20 subscriptions."))
+    secret = secrets.token_urlsafe(32)
+    subscription = WebhookSubscription.objects.create(
+        client=actor.api_client,
+        organisation=actor.organisation,
+        url=url,
+        events=events,
+        secret_encrypted=encrypt(secret),
+    )
+    record(IntegrationEvent.WEBHOOK_SUBSCRIBED, actor=actor, obj=subscription, detail=",".join(events))
+    return subscription, secret
+
+
+@transaction.atomic(durable=True)
+def unsubscribe(*, actor: Actor, subscription: WebhookSubscription) -> None:
+    """Its delivery log stays."""
+    locked: WebhookSubscription = get_or_404(
+        WebhookSubscription.objects.select_for_update(), actor, pk=subscription.pk
+    )
+    if locked.deleted_at is None:
+        locked.deleted_at = timezone.now()
+        locked.save(update_fields=["deleted_at"])
+        record(IntegrationEvent.WEBHOOK_UNSUBSCRIBED, actor=actor, obj=locked)

@@ -158,9 +158,9 @@ def test_errors_are_problem_details_in_dutch_or_english(world: World) -> None:
         "type": "about:blank",
         "title": "Not found",
         "status": 404,
-        "detail": english.json()["detail"],
+        "detail": "Not found.",
     }
-    assert dutch.json()["title"] == "Niet gevonden"
+    assert (dutch.json()["title"], dutch.json()["detail"]) == ("Niet gevonden", "Niet gevonden.")
 
 
 def test_a_client_secret_is_never_stored_in_clear(world: World) -> None:
