@@ -20,4 +20,14 @@ app.conf.beat_schedule = {
         "task": "werkzorg.integrations.tasks.forget_idempotency_keys_task",
         "schedule": 60 * 60,
     },
+    # Issuing is idempotent: a statement of the month that exists already is left as it is.
+    "premium-statements": {"task": "werkzorg.insurance.tasks.issue_statements_task", "schedule": 6 * 60 * 60},
+    "premium-reminders": {
+        "task": "werkzorg.insurance.tasks.send_payment_reminders_task",
+        "schedule": 24 * 60 * 60,
+    },
+    "expired-inbox-messages": {
+        "task": "werkzorg.inbox.tasks.delete_expired_messages_task",
+        "schedule": 60 * 60,
+    },
 }

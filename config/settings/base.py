@@ -61,7 +61,9 @@ INSTALLED_APPS = [
     "werkzorg.accounts",
     "werkzorg.integrations",
     "werkzorg.employees",
+    "werkzorg.inbox",
     "werkzorg.interventions",
+    "werkzorg.insurance",
     "werkzorg.portal",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -386,6 +388,7 @@ DESK_URL_PATH = env("DESK_URL_PATH", "desk/").strip("/") + "/"
 OPERATOR_NAME = env("OPERATOR_NAME", "Werkzorg")
 OPERATOR_DESK_EMAIL = env("OPERATOR_DESK_EMAIL", "werkgeversdesk@werkzorg.example")
 OPERATOR_DESK_PHONE = env("OPERATOR_DESK_PHONE", "+31 20 123 4567")
+OPERATOR_DESK_HOURS = env("OPERATOR_DESK_HOURS", "ma-vr 8:30-17:00")
 
 LOGGING = {
     "version": 1,

@@ -25,6 +25,8 @@ class Actor:
     is_desk: bool = False
     api_client: Any = None
     perms: frozenset[Perm] = field(default_factory=frozenset)
+    # What the access layer looked up once for this actor (per request), such as a collectivity limit.
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.perms = perms_for(self)

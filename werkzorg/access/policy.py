@@ -32,6 +32,7 @@ class Perm(StrEnum):
     PICK_EMPLOYEES = "pick_employees"  # find a person by name or number to request care for them
     MANAGE_EMPLOYEES = "manage_employees"
     INSURANCE = "insurance"
+    VIEW_INBOX = "view_inbox"
     DECLARE_INVOICES = "declare_invoices"
     REQUEST_INTERVENTIONS = "request_interventions"
     VIEW_INTERVENTIONS = "view_interventions"
@@ -49,6 +50,8 @@ class Perm(StrEnum):
     MEDICAL_DATA = "medical_data"
     # The operator's desk (no organisation of its own).
     DESK_ORGANISATIONS = "desk_organisations"
+    # Register insured people, issue premium statements on demand, keep contracts and prices.
+    DESK_INSURANCE = "desk_insurance"
     DESK_USERS = "desk_users"
     DESK_CATALOGUE = "desk_catalogue"
     DESK_PRACTITIONERS = "desk_practitioners"
@@ -75,7 +78,7 @@ GRANT_PERMS: dict[str, frozenset[Perm]] = {
     "can_assign_permissions": frozenset({Perm.VIEW_USERS, Perm.ASSIGN_PERMISSIONS}),
     "can_assign_roles": frozenset({Perm.VIEW_USERS, Perm.ASSIGN_ROLES}),
     "role_insurance": frozenset(
-        {Perm.INSURANCE, Perm.VIEW_EMPLOYEES, Perm.PICK_EMPLOYEES, Perm.MANAGE_EMPLOYEES}
+        {Perm.INSURANCE, Perm.VIEW_INBOX, Perm.VIEW_EMPLOYEES, Perm.PICK_EMPLOYEES, Perm.MANAGE_EMPLOYEES}
     ),
     "role_declare_invoices": frozenset({Perm.DECLARE_INVOICES}),
     "role_request_interventions": frozenset(
@@ -106,6 +109,7 @@ SUPERUSER_PERMS = frozenset(
         Perm.VIEW_ALL_INTERVENTIONS,
         Perm.VIEW_DASHBOARD,
         Perm.MANAGE_API_CLIENTS,
+        Perm.VIEW_INBOX,
     }
 )
 
@@ -134,6 +138,7 @@ EMPLOYER_ONLY_PERMS = frozenset(
         Perm.PICK_EMPLOYEES,
         Perm.MANAGE_EMPLOYEES,
         Perm.INSURANCE,
+        Perm.VIEW_INBOX,
         Perm.DECLARE_INVOICES,
         Perm.REQUEST_INTERVENTIONS,
         Perm.VIEW_INTERVENTIONS,
@@ -149,7 +154,7 @@ EMPLOYER_ONLY_PERMS = frozenset(
 DESK_ROLE_PERMS: dict[str, frozenset[Perm]] = {
     "desk_support": frozenset({Perm.DESK_USERS, Perm.DESK_EMPLOYEES, Perm.DESK_AUDIT_LOG}),
     "desk_catalogue": frozenset({Perm.DESK_CATALOGUE, Perm.DESK_PRACTITIONERS}),
-    "desk_contracts": frozenset({Perm.DESK_ORGANISATIONS, Perm.DESK_TERMS}),
+    "desk_contracts": frozenset({Perm.DESK_ORGANISATIONS, Perm.DESK_TERMS, Perm.DESK_INSURANCE}),
 }
 
 

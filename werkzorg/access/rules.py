@@ -30,6 +30,8 @@ StandingResolver = Callable[[Any, str], "tuple[Any, Any, Any] | None"]
 # (organisation, API client, its service account) of an OAuth access token for the organisation with
 # that slug; None when the client is not that organisation's. Raises ClientRefused when revoked or expired.
 ClientResolver = Callable[[Any, str], "tuple[Any, Any, Any] | None"]
+# The ids of the collectivities a membership's insurance role is limited to; None for all of them.
+CollectivityResolver = Callable[[Any], "frozenset[int] | None"]
 
 
 class ClientRefused(Exception):
@@ -49,11 +51,28 @@ class Gate:
 _standing: list[StandingResolver] = []
 _clients: list[ClientResolver] = []
 _gates: list[Gate] = []
+_collectivities: list[CollectivityResolver] = []
 
 
 def register_standing_resolver(resolver: StandingResolver) -> None:
     """The organisations app tells this layer how to find a user's standing (set once, at start-up)."""
     _standing[:] = [resolver]
+
+
+def register_collectivity_resolver(resolver: CollectivityResolver) -> None:
+    """The organisations app tells this layer which collectivities a membership's insurance role covers."""
+    _collectivities[:] = [resolver]
+
+
+def collectivity_limit(actor: Actor) -> frozenset[int] | None:
+    """The collectivities the actor's insurance work is limited to (seed: access "within your
+    collectivity"); None for all of the organisation's. Asked only by pages of collectivity data."""
+    if actor.membership is None or not _collectivities:
+        return None
+    if "collectivity_limit" not in actor.cache:
+        actor.cache["collectivity_limit"] = _collectivities[0](actor.membership)
+    limit: frozenset[int] | None = actor.cache["collectivity_limit"]
+    return limit
 
 
 def register_client_resolver(resolver: ClientResolver) -> None:
@@ -127,6 +146,10 @@ def scope(source: type[M] | QuerySet[M], actor: Actor, *, aggregate: bool = Fals
     if actor.is_provider and tenancy.provider:
         return queryset.filter(**{tenancy.provider: organisation}, **tenancy.provider_condition)
     queryset = queryset.filter(**{tenancy.organisation: organisation})
+    if tenancy.collectivity:
+        limit = collectivity_limit(actor)
+        if limit is not None:
+            queryset = queryset.filter(**{f"{tenancy.collectivity}__in": sorted(limit)})
     if aggregate:
         return queryset
     if tenancy.owner and (tenancy.all_rows_perm is None or not can(actor, Perm(tenancy.all_rows_perm))):

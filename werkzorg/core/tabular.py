@@ -181,6 +181,13 @@ def csv_safe(field: str) -> Case:
     return Case(When(starts, then=Concat(Value("'"), F(field))), default=F(field), output_field=CharField())
 
 
+def csv_text(value: Any) -> Any:
+    """The Python side of `csv_safe`, for rows that do not come straight from a query."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     """CSV as Dutch Excel opens it: semicolons, UTF-8 with a BOM, dates as ISO (yyyy-mm-dd), which Excel
     reads in any language. Text columns come through `csv_safe`."""

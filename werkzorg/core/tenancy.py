@@ -12,6 +12,8 @@ class Tenancy:
     organisation: the lookup to the owning employer (or provider, for its own data).
     provider: the lookup to a care provider that receives the row, with the condition under which it may.
     owner: the lookup to the user who made the row; others see it only with `all_rows_perm`.
+    collectivity: the lookup to the collectivity (insurance contract) of the row: a member whose insurance
+    role is limited to some collectivities sees only their rows.
     """
 
     organisation: str = "organisation"
@@ -19,3 +21,4 @@ class Tenancy:
     provider_condition: Mapping[str, Any] = field(default_factory=dict)
     owner: str | None = None
     all_rows_perm: str | None = None
+    collectivity: str | None = None

@@ -9,13 +9,19 @@ class OrganisationsConfig(plugins.WerkzorgAppConfig):
     demo = "werkzorg.organisations.demo"
 
     def ready(self) -> None:
-        from werkzorg.access.rules import Gate, register_gate, register_standing_resolver
+        from werkzorg.access.rules import (
+            Gate,
+            register_collectivity_resolver,
+            register_gate,
+            register_standing_resolver,
+        )
         from werkzorg.audit import events
         from werkzorg.organisations import queries
         from werkzorg.organisations.models import OrganisationEvent
 
         events.register(OrganisationEvent)
         register_standing_resolver(queries.standing)
+        register_collectivity_resolver(queries.insurance_collectivities)
         register_gate(
             Gate(
                 name="terms",

@@ -20,6 +20,7 @@ def load() -> list[tuple[str, str]]:
         name="Werkzorg Arbodiensten",
         desk_email="werkgeversdesk@werkzorg.example",
         desk_phone="+31 20 123 4567",
+        desk_hours="maandag t/m vrijdag 8:30-17:00",
     )
     TermsVersion.objects.get_or_create(
         version="2026.1",

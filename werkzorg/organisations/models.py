@@ -28,6 +28,12 @@ class OperatorSettings(models.Model):
     name = models.CharField(_("operator name"), max_length=120)
     desk_email = models.EmailField(_("desk e-mail"))
     desk_phone = models.CharField(_("desk phone"), max_length=40)
+    desk_hours = models.CharField(
+        _("desk opening hours"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. Monday to Friday, 9:00 to 17:00."),
+    )
     brand_primary_color = models.CharField(
         _("brand colour"), max_length=7, default="#154273", help_text=_("Hex colour, e.g. #154273.")
     )
@@ -49,6 +55,7 @@ class OperatorSettings(models.Model):
             name=settings.OPERATOR_NAME,
             desk_email=settings.OPERATOR_DESK_EMAIL,
             desk_phone=settings.OPERATOR_DESK_PHONE,
+            desk_hours=settings.OPERATOR_DESK_HOURS,
         )
 
 
@@ -140,6 +147,10 @@ class Membership(Grants, TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     version = models.PositiveIntegerField(default=1, help_text="Optimistic lock for concurrent edits.")
+    # The insurance role within chosen collectivities only; none chosen means all of the organisation's.
+    insurance_collectivities = models.ManyToManyField(
+        Collectivity, blank=True, related_name="+", verbose_name=_("insurance role for collectivities")
+    )
 
     objects = TenantQuerySet.as_manager()
 

@@ -159,3 +159,9 @@ def list_authorisations(actor: Actor) -> QuerySet[PhysicianAuthorisation]:
         .select_related("practitioner", "authorised_by", "revoked_by")
         .order_by("revoked_at", "practitioner__name")
     )
+
+
+def insurance_collectivities(membership: Membership) -> frozenset[int] | None:
+    """The collectivities a membership's insurance role is limited to (None: all); for werkzorg.access."""
+    chosen = frozenset(membership.insurance_collectivities.values_list("pk", flat=True))
+    return chosen or None

@@ -1,0 +1,372 @@
+"""Monthly premium statements (borderel): issuing with correction lines, reading, and their totals.
+
+A statement holds, for every person in the collectivity during the month, a line per product (family
+members who pay nothing at 0). Mutations entered after the previous statement was issued and dated in
+a month already issued make correction lines: that month is recomputed as it should have been and set
+against everything billed for it so far, so the difference is billed (or credited) once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from werkzorg.access import Actor, Perm, get_or_404, require, scope
+from werkzorg.audit.services import record
+from werkzorg.core.bulk import insert_all
+from werkzorg.core.errors import DomainError
+from werkzorg.inbox.models import MessageKind
+from werkzorg.inbox.services import deliver
+from werkzorg.insurance.models import (
+    ContractPrice,
+    Coverage,
+    InsuranceContract,
+    InsuranceEvent,
+    InsuredPerson,
+    LineKind,
+    Mutation,
+    PremiumInvoice,
+    Relation,
+    Statement,
+    StatementLine,
+)
+from werkzorg.insurance.premiums import ZERO, Amounts, Price, month_amounts, month_end, month_start
+
+
+@dataclass(frozen=True)
+class Person:
+    pk: int
+    policy_number: str
+    relation: str
+    holder_id: int
+    name: str
+    employee_number: str
+    date_of_birth: datetime.date
+    start: datetime.date
+    end: datetime.date | None
+
+
+PERSON_FIELDS = (
+    "pk",
+    "policy_number",
+    "relation",
+    "policyholder_id",
+    "first_name",
+    "name_prefix",
+    "last_name",
+    "employee_number",
+    "date_of_birth",
+    "start_date",
+    "end_date",
+)
+
+
+def _people(queryset: QuerySet[InsuredPerson]) -> dict[int, Person]:
+    found = {}
+    for pk, policy, relation, holder, first, prefix, last, number, born, start, end in queryset.values_list(
+        *PERSON_FIELDS
+    ):
+        name = " ".join(p for p in (first, prefix, last) if p)
+        found[pk] = Person(pk, policy, relation, holder or pk, name, number, born, start, end)
+    return found
+
+
+def _prices(contract: InsuranceContract) -> dict[int, list[Price]]:
+    prices: dict[int, list[Price]] = defaultdict(list)
+    for product, valid_from, premium, contribution in ContractPrice.objects.filter(
+        contract=contract
+    ).values_list("product_id", "valid_from", "monthly_premium", "employer_contribution"):
+        prices[product].append(Price(valid_from, premium, contribution))
+    return prices
+
+
+def _coverages(person_ids: Iterable[int]) -> dict[int, list[tuple[int, datetime.date, datetime.date | None]]]:
+    found: dict[int, list[tuple[int, datetime.date, datetime.date | None]]] = defaultdict(list)
+    ids = list(person_ids)
+    for start in range(0, len(ids), 5_000):
+        rows = Coverage.objects.filter(insured_id__in=ids[start : start + 5_000]).values_list(
+            "insured_id", "product_id", "start_date", "end_date"
+        )
+        for insured, product, begin, end in rows:
+            found[insured].append((product, begin, end))
+    return found
+
+
+def expected(
+    person: Person,
+    coverages: list[tuple[int, datetime.date, datetime.date | None]],
+    prices: dict[int, list[Price]],
+    month: datetime.date,
+) -> dict[int, Amounts]:
+    """What each product of one person should cost in `month` by today's data."""
+    amounts = {}
+    for product, start, end in coverages:
+        found = month_amounts(
+            month, [(person.start, person.end), (start, end)], prices[product], person.date_of_birth
+        )
+        if found is not None:
+            amounts[product] = found
+    return amounts
+
+
+def _line(statement: Statement, person: Person, holder: Person, product: int, month: datetime.date,
+          kind: LineKind, amounts: Amounts) -> StatementLine:  # fmt: skip
+    return StatementLine(
+        statement=statement,
+        insured_id=person.pk,
+        holder_policy_number=holder.policy_number,
+        holder_employee_number=holder.employee_number,
+        holder_name=holder.name,
+        policy_number=person.policy_number,
+        name=person.name,
+        relation=person.relation,
+        product_id=product,
+        period=month,
+        kind=kind,
+        days=amounts.days,
+        premium=amounts.premium,
+        contribution=amounts.contribution,
+        withheld=amounts.withheld,
+    )
+
+
+def statement_number(contract: InsuranceContract, month: datetime.date) -> str:
+    return f"BOR-{contract.collectivity.collectivity_number}-{month:%Y%m}"
+
+
+INVOICE_TERM_DAYS = 30
+
+
+def _check_issuable(contract: InsuranceContract, month: datetime.date) -> None:
+    if month < month_start(contract.start_date) or (contract.end_date and month > contract.end_date):
+        raise DomainError(_("The contract does not run in %(month)s.") % {"month": date_format(month, "F Y")})
+
+
+def issue_statement(*, actor: Actor | None, contract: InsuranceContract, month: datetime.date) -> Statement:
+    """Issue the statement of `month` (the scheduler, actor None, or the desk); issuing twice gives the
+    same statement. Runs in the caller's transaction (the task's or the desk's service)."""
+    if actor is not None:
+        require(actor, Perm.DESK_INSURANCE)
+    month = month_start(month)
+    _check_issuable(contract, month)
+    InsuranceContract.objects.select_for_update().filter(pk=contract.pk).first()  # one issuer at a time
+    existing = Statement.objects.filter(collectivity_id=contract.collectivity_id, month=month).first()
+    if existing is not None:
+        return existing
+    statement = Statement.objects.create(
+        collectivity_id=contract.collectivity_id,
+        number=statement_number(contract, month),
+        month=month,
+        issued_by=actor.user if actor else None,
+        total_premium=ZERO,
+        total_contribution=ZERO,
+        total_withheld=ZERO,
+    )
+    prices = _prices(contract)
+    in_collectivity = InsuredPerson.objects.filter(collectivity_id=contract.collectivity_id)
+    current = _people(
+        in_collectivity.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=month), start_date__lte=month_end(month)
+        )
+    )
+    lines = _regular_lines(statement, current, prices, month)
+    lines += _correction_lines(statement, contract, in_collectivity, prices, month)
+    insert_all(StatementLine, lines)
+    statement.total_premium = sum((line.premium for line in lines), ZERO)
+    statement.total_contribution = sum((line.contribution for line in lines), ZERO)
+    statement.total_withheld = statement.total_premium - statement.total_contribution
+    statement.line_count = len(lines)
+    statement.save(update_fields=["total_premium", "total_contribution", "total_withheld", "line_count"])
+    record(
+        InsuranceEvent.STATEMENT_ISSUED,
+        actor=actor,
+        organisation=contract.collectivity.organisation,
+        obj=statement,
+    )
+    if not contract.withholds_from_salary:
+        _invoice(contract, statement)
+        return statement
+    deliver(
+        organisation=contract.collectivity.organisation,
+        collectivity=contract.collectivity,
+        kind=MessageKind.STATEMENT,
+        title=_("Premium statement %(month)s, %(name)s")
+        % {"month": date_format(month, "F Y"), "name": contract.collectivity.name},
+        link=reverse(
+            "insurance:statement",
+            kwargs={"org": contract.collectivity.organisation.slug, "statement_id": statement.pk},
+        ),
+    )
+    return statement
+
+
+def _invoice(contract: InsuranceContract, statement: Statement) -> PremiumInvoice:
+    """Paid centrally: the employer pays the whole premium by invoice; the statement is its specification."""
+    invoice = PremiumInvoice.objects.create(
+        statement=statement,
+        collectivity_id=contract.collectivity_id,
+        number=statement.number.replace("BOR-", "FAC-"),
+        amount=statement.total_premium,
+        due_date=statement.month + datetime.timedelta(days=INVOICE_TERM_DAYS),
+    )
+    deliver(
+        organisation=contract.collectivity.organisation,
+        collectivity=contract.collectivity,
+        kind=MessageKind.INVOICE,
+        title=_("Premium invoice %(number)s, %(month)s")
+        % {"number": invoice.number, "month": date_format(statement.month, "F Y")},
+        body=_("Amount: € %(amount)s. Please pay before %(date)s, stating the invoice number.")
+        % {
+            "amount": f"{invoice.amount:.2f}".replace(".", ","),
+            "date": date_format(invoice.due_date, "j F Y"),
+        },
+    )
+    return invoice
+
+
+def send_payment_reminders(today: datetime.date) -> int:
+    """Open invoices past their due date get one reminder in the inbox (the beat task asks daily)."""
+    overdue = PremiumInvoice.objects.filter(
+        paid_on__isnull=True, due_date__lt=today, reminded_at__isnull=True
+    )
+    count = 0
+    for invoice in overdue.select_related("collectivity__organisation"):
+        with transaction.atomic(durable=True):
+            if not PremiumInvoice.objects.filter(pk=invoice.pk, reminded_at__isnull=True).update(
+                reminded_at=timezone.now()
+            ):
+                continue
+            deliver(
+                organisation=invoice.collectivity.organisation,
+                collectivity=invoice.collectivity,
+                kind=MessageKind.REMINDER,
+                title=_("Payment reminder for invoice %(number)s") % {"number": invoice.number},
+                body=_(
+                    "We have not yet received € %(amount)s, due on %(date)s. Please pay it now; "
+                    "if you already did, thank you and ignore this message."
+                )
+                % {
+                    "amount": f"{invoice.amount:.2f}".replace(".", ","),
+                    "date": date_format(invoice.due_date, "j F Y"),
+                },
+            )
+            count += 1
+    return count
+
+
+def invoices(actor: Actor) -> QuerySet[PremiumInvoice]:
+    require(actor, Perm.INSURANCE)
+    return scope(PremiumInvoice, actor).select_related("collectivity", "statement")
+
+
+def _regular_lines(
+    statement: Statement, people: dict[int, Person], prices: dict[int, list[Price]], month: datetime.date
+) -> list[StatementLine]:
+    coverages = _coverages(people)
+    lines = []
+    for person in people.values():
+        holder = people.get(person.holder_id, person)
+        for product, amounts in expected(person, coverages[person.pk], prices, month).items():
+            lines.append(_line(statement, person, holder, product, month, LineKind.REGULAR, amounts))
+    return lines
+
+
+def _correction_lines(
+    statement: Statement,
+    contract: InsuranceContract,
+    in_collectivity: QuerySet[InsuredPerson],
+    prices: dict[int, list[Price]],
+    month: datetime.date,
+) -> list[StatementLine]:
+    issued = Statement.objects.filter(collectivity_id=contract.collectivity_id, month__lt=month).exclude(
+        pk=statement.pk
+    )
+    previous = issued.order_by("-issued_at").first()
+    if previous is None:
+        return []
+    issued_months = set(issued.values_list("month", flat=True))
+    changed = Mutation.objects.filter(
+        collectivity_id=contract.collectivity_id,
+        premium_effect=True,
+        entered_at__gt=previous.issued_at,
+        effective_date__lt=month,
+    ).values_list("insured_id", "effective_date")
+    first_month: dict[int, datetime.date] = {}
+    for insured, effective in changed:
+        first_month[insured] = min(first_month.get(insured, month), month_start(effective))
+    if not first_month:
+        return []
+    people = _people(in_collectivity.filter(pk__in=first_month))
+    holders = _people(in_collectivity.filter(pk__in={p.holder_id for p in people.values()}))
+    coverages = _coverages(people)
+    billed = _billed(contract, list(people))
+    lines = []
+    for person in people.values():
+        holder = holders.get(person.holder_id, person)
+        for period in sorted(m for m in issued_months if m >= first_month[person.pk]):
+            should = expected(person, coverages[person.pk], prices, period)
+            was = billed.get((person.pk, period), {})
+            for product in sorted(set(should) | set(was)):
+                now = should.get(product, Amounts(0, ZERO, ZERO))
+                premium, contribution = was.get(product, (ZERO, ZERO))
+                if now.premium != premium or now.contribution != contribution:
+                    difference = Amounts(now.days, now.premium - premium, now.contribution - contribution)
+                    lines.append(
+                        _line(statement, person, holder, product, period, LineKind.CORRECTION, difference)
+                    )
+    return lines
+
+
+def _billed(
+    contract: InsuranceContract, person_ids: list[int]
+) -> dict[tuple[int, datetime.date], dict[int, tuple[Decimal, Decimal]]]:
+    """Everything billed so far per person, month and product (regular lines and earlier corrections)."""
+    billed: dict[tuple[int, datetime.date], dict[int, tuple[Decimal, Decimal]]] = defaultdict(dict)
+    rows = (
+        StatementLine.objects.filter(
+            statement__collectivity_id=contract.collectivity_id, insured_id__in=person_ids
+        )
+        .values("insured_id", "period", "product_id")
+        .annotate(premium=Sum("premium"), contribution=Sum("contribution"))
+    )
+    for row in rows:
+        billed[(row["insured_id"], row["period"])][row["product_id"]] = (row["premium"], row["contribution"])
+    return billed
+
+
+def statements(actor: Actor) -> QuerySet[Statement]:
+    """Statements to withhold from salary (a centrally paid month is an invoice's specification)."""
+    require(actor, Perm.INSURANCE)
+    return scope(Statement, actor).filter(invoice__isnull=True).select_related("collectivity")
+
+
+def get_statement(actor: Actor, statement_id: int) -> Statement:
+    require(actor, Perm.INSURANCE)
+    statement: Statement = get_or_404(
+        Statement.objects.select_related("collectivity"), actor, pk=statement_id
+    )
+    return statement
+
+
+def policyholder_totals(statement: Statement) -> list[dict[str, Any]]:
+    """Per policyholder (with family): premium, contribution and what to withhold, in name order."""
+    return list(
+        statement.lines.values("holder_policy_number", "holder_name", "holder_employee_number")
+        .annotate(premium=Sum("premium"), contribution=Sum("contribution"), withheld=Sum("withheld"))
+        .order_by("holder_name", "holder_policy_number")
+    )
+
+
+def relation_label(relation: str) -> str:
+    return str(Relation(relation).label)
