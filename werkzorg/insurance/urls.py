@@ -21,7 +21,18 @@ statement_patterns = [
     path("", statements.statement_list, name="statements"),
     path("<int:statement_id>/", statements.statement_detail, name="statement"),
     path("<int:statement_id>/salarisbestand/", statements.statement_payroll, name="payroll"),
-    path("<int:statement_id>/<str:file_format>/", statements.statement_download, name="statement-download"),
+    path(
+        "<int:statement_id>/pdf/", statements.statement_download, {"file_format": "pdf"}, name="statement-pdf"
+    ),
+    path(
+        "<int:statement_id>/excel/",
+        statements.statement_download,
+        {"file_format": "xlsx"},
+        name="statement-xlsx",
+    ),
+    path(
+        "<int:statement_id>/csv/", statements.statement_download, {"file_format": "csv"}, name="statement-csv"
+    ),
 ]
 urlpatterns = [
     path("o/<slug:org>/verzekerden/", include(insured_patterns)),

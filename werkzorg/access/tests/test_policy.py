@@ -10,6 +10,7 @@ from werkzorg.core.errors import NotFound
 
 EVERY_ROLE = {
     "insurance",
+    "view_inbox",
     "view_employees",
     "pick_employees",
     "manage_employees",
@@ -35,7 +36,15 @@ STATED: dict[str, set[str] | None] = {
     "anonymous": None,
     # Acme's superuser holds every permission and role (as the demo's main account holder does).
     "superuser": {"view_organisation", *USER_MANAGEMENT, *MAIN_ACCOUNT_HOLDER, *EVERY_ROLE},
-    "insurance": {"view_organisation", "insurance", "view_employees", "pick_employees", "manage_employees"},
+    # The inbox holds the premium statements, invoices and reminders: the insurance role reads it.
+    "insurance": {
+        "view_organisation",
+        "insurance",
+        "view_inbox",
+        "view_employees",
+        "pick_employees",
+        "manage_employees",
+    },
     "invoices": {"view_organisation", "declare_invoices"},
     "requester": {
         "view_organisation",
@@ -83,6 +92,7 @@ DESK = {
     "desk_catalogue",
     "desk_practitioners",
     "desk_terms",
+    "desk_insurance",
     "desk_employees",
     "desk_audit_log",
 }

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from werkzorg.access import Perm
 from werkzorg.access.views import OrgRequest, org_view
-from werkzorg.core.errors import DomainError, NotFound
+from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
 from werkzorg.core.paging import paginate
 from werkzorg.core.tabular import csv_text, write_csv, write_xlsx
@@ -43,8 +43,6 @@ def statement_detail(request: OrgRequest, statement_id: int) -> HttpResponse:
 
 @org_view(Perm.INSURANCE)
 def statement_download(request: OrgRequest, statement_id: int, file_format: str) -> HttpResponse:
-    if file_format not in FORMATS:
-        raise NotFound()
     name, content, content_type = services.download_statement(
         actor=request.actor, statement_id=statement_id, file_format=file_format
     )

@@ -1,0 +1,56 @@
+"""The insurance app's URLs: outcome per persona and method, stated by hand (format: tests/rights.py).
+
+Everything here is the collective insurance role's (the main account holder holds every role); no
+other role sees any of it (403), nobody outside Acme has standing there (404). A search on the list is
+posted and answered with a redirect to the list. A saved filter is its owner's alone: removing the
+superuser's filter is a 404 for the insurance persona. Pages with a form answer an empty POST with the
+form again (200); actions without a body go back with a message (302).
+"""
+
+RIGHTS = """
+url name                     method anon sup ins inv req rep abs umg oth prv phy desk
+insurance:list               GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:list               POST   302  302 302 403 403 403 403 403 404 404 403 404
+insurance:to-check           GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:to-check           POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:export             GET    302  405 405 403 403 403 403 403 404 404 403 404
+insurance:export             POST   302  302 302 403 403 403 403 403 404 404 403 404
+insurance:export-extended    GET    302  405 405 403 403 403 403 403 404 404 403 404
+insurance:export-extended    POST   302  302 302 403 403 403 403 403 404 404 403 404
+insurance:filter-save        GET    302  405 405 403 403 403 403 403 404 404 403 404
+insurance:filter-save        POST   302  302 302 403 403 403 403 403 404 404 403 404
+insurance:filter-delete      GET    302  405 405 403 403 403 403 403 404 404 403 404
+insurance:filter-delete      POST   302  302 404 403 403 403 403 403 404 404 403 404
+insurance:detail             GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:detail             POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:bsn                GET    302  405 405 403 403 403 403 403 404 404 403 404
+insurance:bsn                POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:deregister         GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:deregister         POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:employee-number    GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:employee-number    POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:move               GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:move               POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:confirm            GET    302  405 405 403 403 403 403 403 404 404 403 404
+insurance:confirm            POST   302  302 302 403 403 403 403 403 404 404 403 404
+insurance:statements         GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:statements         POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:statement          GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:statement          POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:payroll            GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:payroll            POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:statement-pdf      GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:statement-pdf      POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:statement-xlsx     GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:statement-xlsx     POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:statement-csv      GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:statement-csv      POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:reconciliation     GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:reconciliation     POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:contracts          GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:contracts          POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:change-request     GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:change-request     POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:document           GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:document           POST   302  200 200 403 403 403 403 403 404 404 403 404
+"""

@@ -1,0 +1,160 @@
+"""Insured people through the pages and services: mutations, limits, scoping per collectivity, the BSN."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import logging
+from unittest import mock
+
+import pytest
+from django.test import TestCase
+from openpyxl import load_workbook
+
+from tests.personas import World
+from tests.queries import assert_constant_queries
+from werkzorg.access import resolve_actor
+from werkzorg.audit.models import AuditEvent
+from werkzorg.core.errors import DomainError
+from werkzorg.insurance import services
+from werkzorg.insurance.models import InsuredPerson, Mutation, MutationKind, Relation
+from werkzorg.insurance.services.statements import issue_statement
+from werkzorg.insurance.tests.factories import contract, insured
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+CANARY_BSN = "999999990"
+
+
+def _today(day: datetime.date):  # type: ignore[no-untyped-def]
+    return mock.patch("django.utils.timezone.localdate", return_value=day)
+
+
+def test_a_mutation_may_go_back_three_months_by_default(world: World) -> None:
+    person = world.objects["insured"]
+    actor = resolve_actor(world.users["insurance"], "acme")
+    with _today(D(2026, 12, 2)), pytest.raises(DomainError) as refused:
+        services.deregister(actor=actor, insured_id=person.pk, end_date=D(2026, 9, 1))  # type: ignore[attr-defined]
+    assert refused.value.field == "end_date" and "2 september 2026" in str(refused.value.message)
+    with _today(D(2026, 12, 2)):
+        services.deregister(actor=actor, insured_id=person.pk, end_date=D(2026, 9, 2))  # type: ignore[attr-defined]
+    assert InsuredPerson.objects.get(pk=person.pk).end_date == D(2026, 9, 2)  # type: ignore[attr-defined]
+
+
+def test_the_end_date_cannot_be_before_the_start(world: World) -> None:
+    made = contract(world.org, start=D(2026, 3, 1))
+    person = insured(made)
+    actor = resolve_actor(world.users["insurance"], "acme")
+    with _today(D(2026, 3, 10)), pytest.raises(DomainError, match="before"):
+        services.deregister(actor=actor, insured_id=person.pk, end_date=D(2026, 2, 28))
+    assert not Mutation.objects.filter(insured=person).exists()
+
+
+def test_the_history_keeps_every_mutation_with_who_and_when(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    person = world.objects["insured"]
+    client.force_login(world.users["insurance"])
+    url = f"/o/acme/verzekerden/{person.pk}/"  # type: ignore[attr-defined]
+    response = client.post(url + "werknemersnummer/", {"employee_number": "88001"})
+    assert response.status_code == 302
+    with _today(D(2026, 12, 2)):
+        client.post(url + "afmelden/", {"end_date": "2026-11-30", "reason": "Uit dienst"})
+    kinds = list(Mutation.objects.filter(insured=person).order_by("pk").values_list("kind", "effective_date"))
+    assert [k for k, _ in kinds] == [MutationKind.EMPLOYEE_NUMBER, MutationKind.DEREGISTERED]
+    assert kinds[1][1] == D(2026, 11, 30)
+    page = client.get(url).content.decode()
+    assert "Uit dienst" in page and "30-11-2026" in page and "88001" in page
+
+
+def test_a_family_member_has_no_employee_number(world: World) -> None:
+    person = world.objects["insured"]
+    child = insured(world.objects["contract"], relation=Relation.CHILD, holder=person, born=D(2016, 1, 1))  # type: ignore[arg-type]
+    actor = resolve_actor(world.users["insurance"], "acme")
+    with pytest.raises(DomainError, match="policyholder"):
+        services.change_employee_number(actor=actor, insured_id=child.pk, employee_number="1")
+
+
+def test_the_role_limited_to_one_collectivity_sees_nothing_of_another(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    from werkzorg.organisations.models import Membership
+
+    second = contract(world.org)
+    theirs = insured(second, last_name="Zichtbaar")
+    issue_statement(actor=None, contract=second, month=D(2026, 1, 1))
+    membership = Membership.objects.get(user=world.users["insurance"], organisation=world.org)
+    membership.insurance_collectivities.set([second.collectivity])
+    client.force_login(world.users["insurance"])
+    hidden = world.objects["insured"]
+    assert client.get(f"/o/acme/verzekerden/{hidden.pk}/").status_code == 404  # type: ignore[attr-defined]
+    assert client.get(f"/o/acme/borderellen/{world.objects['statement'].pk}/").status_code == 404  # type: ignore[attr-defined]
+    assert client.get(f"/o/acme/verzekerden/{theirs.pk}/").status_code == 200
+    listing = client.get("/o/acme/verzekerden/").content.decode()
+    assert "Zichtbaar" in listing and hidden.last_name + "</a>" not in listing.replace("Zichtbaar</a>", "")  # type: ignore[attr-defined]
+    assert client.get("/o/acme/borderellen/").content.decode().count("/borderellen/") >= 1
+    # The main account holder, not limited, sees both.
+    client.force_login(world.users["superuser"])
+    assert client.get(f"/o/acme/verzekerden/{hidden.pk}/").status_code == 200  # type: ignore[attr-defined]
+
+
+def test_the_bsn_is_shown_only_on_request_and_never_logged(world: World, client, caplog) -> None:  # type: ignore[no-untyped-def]
+    person = insured(world.objects["contract"], bsn=CANARY_BSN)  # type: ignore[arg-type]
+    client.force_login(world.users["insurance"])
+    caplog.set_level(logging.DEBUG)
+    page = client.get(f"/o/acme/verzekerden/{person.pk}/")
+    assert CANARY_BSN not in page.content.decode()
+    shown = client.post(f"/o/acme/verzekerden/{person.pk}/bsn/")
+    assert CANARY_BSN in shown.content.decode() and "no-store" in shown["Cache-Control"]
+    assert AuditEvent.objects.filter(event_type="bsn_shown", subject_id=str(person.pk)).exists()
+    rows = AuditEvent.objects.values_list("detail", "object_id", "subject_id", "actor_label")
+    assert not any(CANARY_BSN in " ".join(map(str, row)) for row in rows)
+    assert CANARY_BSN not in caplog.text
+    assert CANARY_BSN not in InsuredPerson.objects.get(pk=person.pk).bsn_encrypted
+    searched = client.post("/o/acme/verzekerden/", {"q": CANARY_BSN})  # a search never lands in a URL
+    assert searched.status_code == 302 and CANARY_BSN not in searched["Location"]
+    assert CANARY_BSN not in client.get(searched["Location"]).content.decode().replace(
+        f'value="{CANARY_BSN}"', ""
+    )
+
+
+def test_a_bad_bsn_is_refused_without_repeating_it() -> None:
+    with pytest.raises(DomainError) as refused:
+        services.clean_bsn("123456789")
+    assert "123456789" not in str(refused.value.message)
+    assert services.clean_bsn("111222333") == "111222333"
+
+
+def test_the_short_list_has_the_chosen_columns_and_leavers_of_a_month(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    made = world.objects["contract"]
+    insured(made, end=D(2026, 3, 31), last_name="=Vertrokken")  # type: ignore[arg-type]
+    insured(made, end=D(2026, 4, 30), last_name="Later")  # type: ignore[arg-type]
+    client.force_login(world.users["insurance"])
+    listing = client.get("/o/acme/verzekerden/?left_in=2026-03").content.decode()
+    assert "=Vertrokken" in listing and "Later" not in listing
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            "/o/acme/verzekerden/exporteren/",
+            {"left_in": "2026-03", "columns": ["policy_number", "last_name", "end_date"], "format": "xlsx"},
+        )
+    job = client.get(response["Location"])
+    assert job.status_code == 200
+    from werkzorg.jobs.models import Job
+
+    result = Job.objects.get(kind="insurance.short_list").result.read()
+    sheet = load_workbook(io.BytesIO(result)).active
+    rows = list(sheet.values)  # type: ignore[union-attr]
+    assert rows[0] == ("polisnummer", "achternaam", "einddatum")
+    assert [r[1] for r in rows[1:]] == ["=Vertrokken"]
+    assert sheet.cell(row=2, column=2).data_type == "s"  # type: ignore[union-attr]  # text, never a formula
+
+
+def test_the_list_costs_the_same_queries_for_10_or_300_people(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    made = world.objects["contract"]
+    for _ in range(10):
+        insured(made)  # type: ignore[arg-type]
+    client.force_login(world.users["insurance"])
+
+    def grow() -> None:
+        for _ in range(290):
+            insured(made, products=[])  # type: ignore[arg-type]
+
+    assert_constant_queries(
+        client, ["/o/acme/verzekerden/", "/o/acme/verzekerden/?status=current&sort=-start_date"], grow
+    )
