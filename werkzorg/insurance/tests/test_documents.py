@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -104,7 +105,7 @@ def test_prolongation_differences_over_consecutive_months_add_up_to_the_whole_sp
         actor = resolve_actor(world.users["insurance"], "acme")
         steps = [
             services.prolongation_differences(actor=actor, contract=made, first=a, second=b)["total"]
-            for a, b in zip(MONTHS, MONTHS[1:], strict=False)
+            for a, b in itertools.pairwise(MONTHS)
         ]
         whole = services.prolongation_differences(
             actor=actor, contract=made, first=MONTHS[0], second=MONTHS[-1]
