@@ -26,12 +26,14 @@ def save_filter(*, actor: Actor, name: str, query: str) -> SavedFilter:
     for key in InsuredFilter.base_filters:
         if given.get(key):
             kept[key] = given[key]
-    saved, _created = SavedFilter.objects.update_or_create(
-        organisation=actor.organisation,
-        user=actor.user,
-        name=name.strip(),
-        defaults={"query": kept.urlencode()[:500]},
-    )
+    query_string = kept.urlencode()[:500]
+    saved: SavedFilter | None = scope(SavedFilter, actor).filter(name=name.strip()).first()
+    if saved is None:
+        return SavedFilter.objects.create(
+            organisation=actor.organisation, user=actor.user, name=name.strip(), query=query_string
+        )
+    saved.query = query_string
+    saved.save(update_fields=["query"])
     return saved
 
 

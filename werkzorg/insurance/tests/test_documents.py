@@ -60,7 +60,9 @@ def test_the_payroll_file_has_a_row_per_policyholder_in_each_format(world: World
     assert "wage component" in refused.content.decode() or "looncomponent" in refused.content.decode()
 
 
-def test_the_payroll_file_is_refused_while_a_policyholder_has_no_employee_number(world: World) -> None:
+def test_the_payroll_file_is_refused_while_a_policyholder_has_no_employee_number(
+    world: World, english: None
+) -> None:
     made = contract(world.org)
     insured(made, employee_number="", last_name="Zondernummer")
     statement = issue_statement(actor=None, contract=made, month=D(2026, 1, 1))

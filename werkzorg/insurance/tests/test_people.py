@@ -30,18 +30,18 @@ def _today(day: datetime.date):  # type: ignore[no-untyped-def]
     return mock.patch("django.utils.timezone.localdate", return_value=day)
 
 
-def test_a_mutation_may_go_back_three_months_by_default(world: World) -> None:
+def test_a_mutation_may_go_back_three_months_by_default(world: World, english: None) -> None:
     person = world.objects["insured"]
     actor = resolve_actor(world.users["insurance"], "acme")
     with _today(D(2026, 12, 2)), pytest.raises(DomainError) as refused:
         services.deregister(actor=actor, insured_id=person.pk, end_date=D(2026, 9, 1))  # type: ignore[attr-defined]
-    assert refused.value.field == "end_date" and "2 september 2026" in str(refused.value.message)
+    assert refused.value.field == "end_date" and "2 September 2026" in str(refused.value.message)
     with _today(D(2026, 12, 2)):
         services.deregister(actor=actor, insured_id=person.pk, end_date=D(2026, 9, 2))  # type: ignore[attr-defined]
     assert InsuredPerson.objects.get(pk=person.pk).end_date == D(2026, 9, 2)  # type: ignore[attr-defined]
 
 
-def test_the_end_date_cannot_be_before_the_start(world: World) -> None:
+def test_the_end_date_cannot_be_before_the_start(world: World, english: None) -> None:
     made = contract(world.org, start=D(2026, 3, 1))
     person = insured(made)
     actor = resolve_actor(world.users["insurance"], "acme")
@@ -65,7 +65,7 @@ def test_the_history_keeps_every_mutation_with_who_and_when(world: World, client
     assert "Uit dienst" in page and "30-11-2026" in page and "88001" in page
 
 
-def test_a_family_member_has_no_employee_number(world: World) -> None:
+def test_a_family_member_has_no_employee_number(world: World, english: None) -> None:
     person = world.objects["insured"]
     child = insured(world.objects["contract"], relation=Relation.CHILD, holder=person, born=D(2016, 1, 1))  # type: ignore[arg-type]
     actor = resolve_actor(world.users["insurance"], "acme")
