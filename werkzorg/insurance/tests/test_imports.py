@@ -16,7 +16,10 @@ from werkzorg.insurance.models import Coverage, InsuredPerson, Mutation, Relatio
 from werkzorg.insurance.services.imports import import_insured
 
 pytestmark = pytest.mark.django_db
-HEADER = "polisnummer;relatie;polisnummer verzekeringnemer;voornaam;achternaam;geboortedatum;bsn;personeelsnummer;ingangsdatum;producten"
+HEADER = (
+    "polisnummer;relatie;polisnummer verzekeringnemer;voornaam;achternaam;geboortedatum;bsn;"
+    "personeelsnummer;ingangsdatum;producten"
+)
 GOOD = [
     "600001;verzekeringnemer;;Daan;Bos;01-02-1980;111222333;4001;01-01-2026;BASIS,AV",
     "600002;partner;600001;Emma;Bos;1982-03-04;123456782;;01-01-2026;BASIS",
