@@ -4,6 +4,7 @@ from werkzorg.core import plugins
 class InsuranceConfig(plugins.WerkzorgAppConfig):
     name = "werkzorg.insurance"
     urls = "werkzorg.insurance.urls"
+    api_urls = "werkzorg.insurance.api"
     demo = "werkzorg.insurance.demo"
 
     def ready(self) -> None:
@@ -14,5 +15,11 @@ class InsuranceConfig(plugins.WerkzorgAppConfig):
         from werkzorg.jobs.registry import JobKind, register
 
         events.register(InsuranceEvent)
+        from werkzorg.insurance.services.statements import STATEMENT_ISSUED
+        from werkzorg.integrations.webhooks import register_event
+
+        register_event(
+            STATEMENT_ISSUED, "A premium statement was issued: its number, collectivity number and month."
+        )
         register(JobKind("insurance.short_list", Perm.INSURANCE, exports.short_list_job))
         register(JobKind("insurance.extended_list", Perm.INSURANCE, exports.extended_list_job))

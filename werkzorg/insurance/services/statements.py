@@ -42,6 +42,7 @@ from werkzorg.insurance.models import (
     StatementLine,
 )
 from werkzorg.insurance.premiums import ZERO, Amounts, Price, month_amounts, month_end, month_start
+from werkzorg.integrations.webhooks import publish
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def statement_number(contract: InsuranceContract, month: datetime.date) -> str:
 
 
 INVOICE_TERM_DAYS = 30
+STATEMENT_ISSUED = "insurance.statement_issued"
 
 
 def _check_issuable(contract: InsuranceContract, month: datetime.date) -> None:
@@ -193,6 +195,15 @@ def issue_statement(*, actor: Actor | None, contract: InsuranceContract, month: 
         actor=actor,
         organisation=contract.collectivity.organisation,
         obj=statement,
+    )
+    publish(
+        organisation=contract.collectivity.organisation,
+        event=STATEMENT_ISSUED,
+        data={
+            "statement": statement.number,
+            "collectivity": contract.collectivity.collectivity_number,
+            "month": f"{month:%Y-%m}",
+        },
     )
     if not contract.withholds_from_salary:
         _invoice(contract, statement)

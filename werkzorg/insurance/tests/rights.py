@@ -54,3 +54,41 @@ insurance:change-request     POST   302  200 200 403 403 403 403 403 404 404 403
 insurance:document           GET    302  200 200 403 403 403 403 403 404 404 403 404
 insurance:document           POST   302  200 200 403 403 403 403 403 404 404 403 404
 """
+
+# The API (people): the same two personas; a deregistration without a body is a 400.
+RIGHTS += """
+api:insured-list             GET    401  200 200 403 403 403 403 403 404 404 403 404
+api:insured-list             POST   401  405 405 403 403 403 403 403 404 404 403 404
+api:insured-detail           GET    401  200 200 403 403 403 403 403 404 404 403 404
+api:insured-detail           POST   401  405 405 403 403 403 403 403 404 404 403 404
+api:insured-mutations        GET    401  200 200 403 403 403 403 403 404 404 403 404
+api:insured-mutations        POST   401  405 405 403 403 403 403 403 404 404 403 404
+api:insured-deregister       GET    401  405 405 403 403 403 403 403 404 404 403 404
+api:insured-deregister       POST   401  400 400 403 403 403 403 403 404 404 403 404
+api:statement-list           GET    401  200 200 403 403 403 403 403 404 404 403 404
+api:statement-list           POST   401  405 405 403 403 403 403 403 404 404 403 404
+api:statement-detail         GET    401  200 200 403 403 403 403 403 404 404 403 404
+api:statement-detail         POST   401  405 405 403 403 403 403 403 404 404 403 404
+api:statement-lines          GET    401  200 200 403 403 403 403 403 404 404 403 404
+api:statement-lines          POST   401  405 405 403 403 403 403 403 404 404 403 404
+"""
+
+# Machine clients (columns: tests/test_client_matrix.py): a client with the insurance role, and the
+# operator-wide one serving Acme; no other role; another organisation's client does not see Acme.
+CLIENT_RIGHTS = """
+url name                     method ins req rep abs none oth prv opr
+api:insured-list             GET    200 403 403 403 403  404 404  200
+api:insured-list             POST   405 403 403 403 403  404 404  405
+api:insured-detail           GET    200 403 403 403 403  404 404  200
+api:insured-detail           POST   405 403 403 403 403  404 404  405
+api:insured-mutations        GET    200 403 403 403 403  404 404  200
+api:insured-mutations        POST   405 403 403 403 403  404 404  405
+api:insured-deregister       GET    405 403 403 403 403  404 404  405
+api:insured-deregister       POST   400 403 403 403 403  404 404  400
+api:statement-list           GET    200 403 403 403 403  404 404  200
+api:statement-list           POST   405 403 403 403 403  404 404  405
+api:statement-detail         GET    200 403 403 403 403  404 404  200
+api:statement-detail         POST   405 403 403 403 403  404 404  405
+api:statement-lines          GET    200 403 403 403 403  404 404  200
+api:statement-lines          POST   405 403 403 403 403  404 404  405
+"""
