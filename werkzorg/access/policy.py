@@ -45,6 +45,8 @@ class Perm(StrEnum):
     PROVIDER_WORK = "provider_work"
     # Register and revoke the organisation's API clients (machine access): the main account holder's.
     MANAGE_API_CLIENTS = "manage_api_clients"
+    # Confirm that another employer may see one of the organisation's insurance contracts (a link).
+    CONFIRM_CONTRACT_LINKS = "confirm_contract_links"
     # Medical detail: held by an authorised occupational physician and nobody else; no employer role,
     # desk role or Django superuser flag implies it.
     MEDICAL_DATA = "medical_data"
@@ -110,6 +112,7 @@ SUPERUSER_PERMS = frozenset(
         Perm.VIEW_DASHBOARD,
         Perm.MANAGE_API_CLIENTS,
         Perm.VIEW_INBOX,
+        Perm.CONFIRM_CONTRACT_LINKS,
     }
 )
 
@@ -130,7 +133,7 @@ PROVIDER_MEMBER_PERMS = frozenset({Perm.VIEW_ORGANISATION, Perm.PROVIDER_WORK})
 # A machine client holds roles only (never user management), and never these, whatever it was given:
 # medical detail is a physician's alone, and a client manages no clients.
 CLIENT_GRANT_FIELDS = ROLE_FIELDS
-NEVER_FOR_CLIENTS = frozenset({Perm.MEDICAL_DATA, Perm.MANAGE_API_CLIENTS})
+NEVER_FOR_CLIENTS = frozenset({Perm.MEDICAL_DATA, Perm.MANAGE_API_CLIENTS, Perm.CONFIRM_CONTRACT_LINKS})
 EMPLOYER_ONLY_PERMS = frozenset(
     {
         Perm.AUTHORISE_PHYSICIANS,
@@ -139,6 +142,7 @@ EMPLOYER_ONLY_PERMS = frozenset(
         Perm.MANAGE_EMPLOYEES,
         Perm.INSURANCE,
         Perm.VIEW_INBOX,
+        Perm.CONFIRM_CONTRACT_LINKS,
         Perm.DECLARE_INVOICES,
         Perm.REQUEST_INTERVENTIONS,
         Perm.VIEW_INTERVENTIONS,

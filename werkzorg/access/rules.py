@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils.functional import Promise
 
 from werkzorg.access.actor import Actor
@@ -32,6 +32,8 @@ StandingResolver = Callable[[Any, str], "tuple[Any, Any, Any] | None"]
 ClientResolver = Callable[[Any, str], "tuple[Any, Any, Any] | None"]
 # The ids of the collectivities a membership's insurance role is limited to; None for all of them.
 CollectivityResolver = Callable[[Any], "frozenset[int] | None"]
+# The ids of other organisations' collectivities linked to an organisation (confirmed by their side).
+LinkedResolver = Callable[[Any], "frozenset[int]"]
 
 
 class ClientRefused(Exception):
@@ -52,6 +54,7 @@ _standing: list[StandingResolver] = []
 _clients: list[ClientResolver] = []
 _gates: list[Gate] = []
 _collectivities: list[CollectivityResolver] = []
+_linked: list[LinkedResolver] = []
 
 
 def register_standing_resolver(resolver: StandingResolver) -> None:
@@ -73,6 +76,22 @@ def collectivity_limit(actor: Actor) -> frozenset[int] | None:
         actor.cache["collectivity_limit"] = _collectivities[0](actor.membership)
     limit: frozenset[int] | None = actor.cache["collectivity_limit"]
     return limit
+
+
+def register_linked_resolver(resolver: LinkedResolver) -> None:
+    """The insurance app tells this layer which contracts of other employers are linked to one."""
+    _linked[:] = [resolver]
+
+
+def linked_collectivities(actor: Actor) -> frozenset[int]:
+    """Other employers' collectivities linked to the actor's organisation: their rows are visible to the
+    actor as the organisation's own (seed 002 "one login for all collectivities"), once confirmed."""
+    if actor.organisation is None or not _linked:
+        return frozenset()
+    if "linked" not in actor.cache:
+        actor.cache["linked"] = _linked[0](actor.organisation)
+    linked: frozenset[int] = actor.cache["linked"]
+    return linked
 
 
 def register_client_resolver(resolver: ClientResolver) -> None:
@@ -145,7 +164,11 @@ def scope(source: type[M] | QuerySet[M], actor: Actor, *, aggregate: bool = Fals
         return queryset.none()
     if actor.is_provider and tenancy.provider:
         return queryset.filter(**{tenancy.provider: organisation}, **tenancy.provider_condition)
-    queryset = queryset.filter(**{tenancy.organisation: organisation})
+    if tenancy.collectivity and (linked := linked_collectivities(actor)):
+        own = Q(**{tenancy.organisation: organisation}) | Q(**{f"{tenancy.collectivity}__in": sorted(linked)})
+        queryset = queryset.filter(own)
+    else:
+        queryset = queryset.filter(**{tenancy.organisation: organisation})
     if tenancy.collectivity:
         limit = collectivity_limit(actor)
         if limit is not None:

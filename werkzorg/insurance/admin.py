@@ -23,6 +23,7 @@ from werkzorg.insurance import services
 from werkzorg.insurance.models import (
     ChangeRequest,
     ContractDocument,
+    ContractLink,
     ContractPrice,
     InsuranceContract,
     InsuredPerson,
@@ -31,6 +32,7 @@ from werkzorg.insurance.models import (
     Statement,
 )
 from werkzorg.insurance.services.imports import import_insured
+from werkzorg.insurance.services.links import confirm_link_by_desk
 
 
 @admin.register(Product)
@@ -151,6 +153,25 @@ class PremiumInvoiceAdmin(DeskModelAdmin):
     list_display = ["number", "collectivity", "amount", "due_date", "paid_on", "reminded_at"]
     list_filter = ["collectivity", "paid_on"]
     fields = ["paid_on"]  # the desk records the payment; the amounts are the statement's
+
+
+@admin.register(ContractLink)
+class ContractLinkAdmin(DeskModelAdmin):
+    """The desk may confirm a link for an employer (after checking with it by phone, say)."""
+
+    desk_perm = Perm.DESK_INSURANCE
+    read_only = True
+    list_display = ["organisation", "collectivity", "requested_at", "confirmed_at", "ended_at"]
+    actions = ["confirm"]
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        return super().get_actions(request) if self._allowed(request) else {}
+
+    @admin.action(description=gettext_lazy("Confirm the selected links"))
+    def confirm(self, request: HttpRequest, queryset: QuerySet[ContractLink]) -> None:
+        for link in queryset:
+            confirm_link_by_desk(actor=self.actor(request), link=link)
+        self.message_user(request, _("Confirmed."), messages.SUCCESS)
 
 
 @admin.register(ChangeRequest)

@@ -15,7 +15,11 @@ class InsuranceConfig(plugins.WerkzorgAppConfig):
         from werkzorg.jobs.registry import JobKind, register
 
         events.register(InsuranceEvent)
+        from werkzorg.access.rules import register_linked_resolver
+        from werkzorg.insurance.services.links import linked_to
         from werkzorg.insurance.services.statements import STATEMENT_ISSUED
+
+        register_linked_resolver(linked_to)
         from werkzorg.integrations.webhooks import register_event
 
         register_event(

@@ -49,4 +49,13 @@ urlpatterns = [
         contracts.contract_document,
         name="document",
     ),
+    path("o/<slug:org>/gekoppelde-contracten/", contracts.contract_links, name="links"),
+    path(
+        "o/<slug:org>/gekoppelde-contracten/<int:link_id>/bevestigen/",
+        contracts.link_confirm,
+        name="link-confirm",
+    ),
+    path(
+        "o/<slug:org>/gekoppelde-contracten/<int:link_id>/ontkoppelen/", contracts.link_end, name="link-end"
+    ),
 ]

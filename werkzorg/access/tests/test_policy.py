@@ -29,6 +29,7 @@ MAIN_ACCOUNT_HOLDER = {
     "view_audit_log",
     "view_all_interventions",
     "manage_api_clients",
+    "confirm_contract_links",
 }
 
 # Persona -> the perms they hold in Acme; None: no standing there (a 404 on every page of Acme).

@@ -17,7 +17,7 @@ from werkzorg.insurance.models.people import (
     ProductKind,
     Relation,
 )
-from werkzorg.insurance.models.requests import ChangeRequest, ChangeRequestStatus, SavedFilter
+from werkzorg.insurance.models.requests import ChangeRequest, ChangeRequestStatus, ContractLink, SavedFilter
 from werkzorg.insurance.models.statements import (
     LineKind,
     PremiumInvoice,
@@ -31,6 +31,7 @@ __all__ = [
     "ChangeRequest",
     "ChangeRequestStatus",
     "ContractDocument",
+    "ContractLink",
     "ContractPartQuerySet",
     "ContractPrice",
     "Coverage",

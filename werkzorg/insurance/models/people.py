@@ -35,6 +35,9 @@ class InsuranceEvent(models.TextChoices):
     RECONCILIATION_READ = "reconciliation_read", _("Premium reconciliation read")
     INSURED_IMPORTED = "insured_imported", _("Insured people imported")
     CHANGE_REQUESTED = "insurance_change_requested", _("Change of contract data requested")
+    LINK_REQUESTED = "contract_link_requested", _("Link of a contract requested")
+    LINK_CONFIRMED = "contract_link_confirmed", _("Link of a contract confirmed")
+    LINK_ENDED = "contract_link_ended", _("Link of a contract ended")
 
 
 class PaymentMethod(models.TextChoices):

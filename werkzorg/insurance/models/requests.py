@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkzorg.core.models import TenantQuerySet, TimeStampedModel
@@ -64,3 +66,47 @@ class ChangeRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.collectivity} {self.created_at:%Y-%m-%d}"
+
+
+class ContractLinkQuerySet(TenantQuerySet):
+    # The organisation that asked; the other side finds its requests through the collectivity's owner.
+    tenancy = Tenancy()
+
+
+class ContractLink(models.Model):
+    """Another employer's contract shown in this organisation's insurance pages ("one login for all
+    collectivities", seed 002). Numbers alone are guessable, so a link counts only once a superuser of the
+    contract's own organisation (or the desk) confirmed it: our deliberate deviation from the seed."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="contract_links"
+    )
+    collectivity = models.ForeignKey("organisations.Collectivity", on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ContractLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("linked contract")
+        verbose_name_plural = _("linked contracts")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "collectivity"],
+                condition=Q(ended_at__isnull=True),
+                name="one_live_link",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} -> {self.collectivity_id}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None and self.ended_at is None

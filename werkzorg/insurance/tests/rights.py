@@ -3,7 +3,8 @@
 Everything here is the collective insurance role's (the main account holder holds every role); no
 other role sees any of it (403), nobody outside Acme has standing there (404). A search on the list is
 posted and answered with a redirect to the list. A saved filter is its owner's alone: removing the
-superuser's filter is a 404 for the insurance persona. Pages with a form answer an empty POST with the
+superuser's filter is a 404 for the insurance persona. Confirming another employer's wish to see a
+contract is for the main account holder (the insurance persona gets 403 and cannot end that link: 404). Pages with a form answer an empty POST with the
 form again (200); actions without a body go back with a message (302).
 """
 
@@ -53,6 +54,12 @@ insurance:change-request     GET    302  200 200 403 403 403 403 403 404 404 403
 insurance:change-request     POST   302  200 200 403 403 403 403 403 404 404 403 404
 insurance:document           GET    302  200 200 403 403 403 403 403 404 404 403 404
 insurance:document           POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:links              GET    302  200 200 403 403 403 403 403 404 404 403 404
+insurance:links              POST   302  200 200 403 403 403 403 403 404 404 403 404
+insurance:link-confirm       GET    302  405 403 403 403 403 403 403 404 404 403 404
+insurance:link-confirm       POST   302  302 403 403 403 403 403 403 404 404 403 404
+insurance:link-end           GET    302  405 405 403 403 403 403 403 404 404 403 404
+insurance:link-end           POST   302  302 404 403 403 403 403 403 404 404 403 404
 """
 
 # The API (people): the same two personas; a deregistration without a body is a 400.

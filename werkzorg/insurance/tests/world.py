@@ -4,7 +4,7 @@ issued statement, a contract document and a saved filter (the superuser's)."""
 import datetime
 
 from tests.personas import World
-from werkzorg.insurance.models import ContractDocument, SavedFilter
+from werkzorg.insurance.models import ContractDocument, ContractLink, SavedFilter
 from werkzorg.insurance.services.statements import issue_statement
 from werkzorg.insurance.tests.factories import contract, insured
 
@@ -14,6 +14,7 @@ PLACEHOLDERS = {
     "<int:contract_id>": "contract",
     "<int:document_id>": "contract_document",
     "<int:filter_id>": "saved_filter",
+    "<int:link_id>": "contract_link",
 }
 
 
@@ -38,3 +39,14 @@ def extend(world: World) -> None:
         world.objects[f"{prefix}saved_filter"] = SavedFilter.objects.create(
             organisation=org, user=owner, name="Uit dienst", query="status=left"
         )
+    # Globex asks to see Acme's contract (Acme's superuser may confirm); the other one is Globex's own.
+    world.objects["contract_link"] = ContractLink.objects.create(
+        organisation=world.other_org,
+        collectivity=world.objects["contract"].collectivity,  # type: ignore[attr-defined]
+        requested_by=world.users["other_superuser"],
+    )
+    world.objects["other_contract_link"] = ContractLink.objects.create(
+        organisation=world.other_org,
+        collectivity=world.objects["other_contract"].collectivity,  # type: ignore[attr-defined]
+        requested_by=world.users["other_superuser"],
+    )

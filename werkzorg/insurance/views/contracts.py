@@ -10,12 +10,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from werkzorg.access import Perm, get_or_404, scope
 from werkzorg.access.views import OrgRequest, org_view
+from werkzorg.core.actions import run_action
+from werkzorg.core.errors import DomainError
+from werkzorg.core.forms import add_domain_error
 from werkzorg.insurance import services
 from werkzorg.insurance.models import ChangeRequest, ContractDocument, InsuredPerson, InsuredQuerySet
-from werkzorg.insurance.services import saved
+from werkzorg.insurance.services import links, saved
 
 
 class ChangeRequestForm(forms.Form):
@@ -77,3 +81,53 @@ def change_request(request: OrgRequest, contract_id: int) -> HttpResponse:
         )
         return redirect("insurance:contracts", org=request.actor.organisation.slug)
     return render(request, "insurance/change_request.html", {"form": form, "contract": contract})
+
+
+class LinkForm(forms.Form):
+    customer_number = forms.CharField(label=gettext_lazy("Customer number"), max_length=20)
+    collectivity_number = forms.CharField(label=gettext_lazy("Collectivity number"), max_length=20)
+
+
+@org_view(Perm.INSURANCE)
+def contract_links(request: OrgRequest) -> HttpResponse:
+    """Link another employer's contract by its numbers; the other side confirms before it counts."""
+    actor = request.actor
+    form = LinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            links.request_link(actor=actor, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.info(
+                request,
+                _(
+                    "Thank you. If these numbers belong to a contract of ours, its main account holder is asked "
+                    "to confirm the link; it appears below once they have."
+                ),
+            )
+            return redirect("insurance:links", org=actor.organisation.slug)
+    context = {"form": form, "ours": links.our_links(actor), "theirs": links.links_to_confirm(actor)}
+    return render(request, "insurance/links.html", context)
+
+
+@org_view(Perm.CONFIRM_CONTRACT_LINKS)
+@require_POST
+def link_confirm(request: OrgRequest, link_id: int) -> HttpResponse:
+    return run_action(
+        request,
+        lambda: links.confirm_link(actor=request.actor, link_id=link_id),
+        success=_("Link confirmed: the other employer now sees this contract."),
+        back=lambda _result: redirect("insurance:links", org=request.actor.organisation.slug),
+    )
+
+
+@org_view(Perm.INSURANCE)
+@require_POST
+def link_end(request: OrgRequest, link_id: int) -> HttpResponse:
+    return run_action(
+        request,
+        lambda: links.end_link(actor=request.actor, link_id=link_id),
+        success=_("The link has ended."),
+        back=lambda _result: redirect("insurance:links", org=request.actor.organisation.slug),
+    )
