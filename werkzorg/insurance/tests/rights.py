@@ -4,7 +4,8 @@ Everything here is the collective insurance role's (the main account holder hold
 other role sees any of it (403), nobody outside Acme has standing there (404). A search on the list is
 posted and answered with a redirect to the list. A saved filter is its owner's alone: removing the
 superuser's filter is a 404 for the insurance persona. Confirming another employer's wish to see a
-contract is for the main account holder (the insurance persona gets 403 and cannot end that link: 404). Pages with a form answer an empty POST with the
+contract is for the main account holder (the insurance persona gets 403 and cannot end that link: 404).
+Pages with a form answer an empty POST with the
 form again (200); actions without a body go back with a message (302).
 """
 
