@@ -5,10 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkzorg.access import Actor
+from werkzorg.access import Actor, scope
 from werkzorg.access.policy import GRANT_FIELDS, PERMISSION_FIELDS, ROLE_FIELDS, grant_labels, may_grant
 from werkzorg.core.forms import PhoneField
-from werkzorg.organisations.models import Membership
+from werkzorg.organisations.models import Collectivity, Membership
 
 
 class GrantsFormMixin(forms.Form):
@@ -68,14 +68,27 @@ class InviteForm(GrantsFormMixin):
 
 class RightsForm(GrantsFormMixin):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    insurance_collectivities = forms.ModelMultipleChoiceField(
+        label=_("Collective health insurance only for these collectivities"),
+        help_text=_("Choose none for all collectivities of the organisation."),
+        queryset=Collectivity.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
     def __init__(self, *args: Any, actor: Actor, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = membership.version
         self.add_grant_fields(actor, membership.grant_values())
+        choices = self.fields["insurance_collectivities"]
+        choices.queryset = scope(Collectivity, actor)  # type: ignore[attr-defined]
+        choices.initial = list(membership.insurance_collectivities.values_list("pk", flat=True))
+        if len(choices.queryset) < 2 or not may_grant(actor, "role_insurance"):  # type: ignore[attr-defined]
+            del self.fields["insurance_collectivities"]  # nothing to choose, or not theirs to choose
         if membership.user_id == actor.user.pk:
             for field in GRANT_FIELDS:
                 self.fields[field].disabled = True
+            self.fields.pop("insurance_collectivities", None)
 
 
 class AgbSearchForm(forms.Form):

@@ -9,7 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkzorg.access import Actor, Perm, get_or_404, require, scope
-from werkzorg.access.policy import GRANT_FIELDS, check_grantable, is_superuser_grants, normalised_grants
+from werkzorg.access.policy import (
+    GRANT_FIELDS,
+    check_grantable,
+    grant_labels,
+    is_superuser_grants,
+    may_grant,
+    normalised_grants,
+)
 from werkzorg.audit.events import AuditEventType
 from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError
@@ -17,6 +24,7 @@ from werkzorg.core.importer import Column, Importer
 from werkzorg.core.tabular import ImportReport, Table
 from werkzorg.core.validators import validate_agb_code
 from werkzorg.organisations.models import (
+    Collectivity,
     Membership,
     Organisation,
     OrganisationEvent,
@@ -36,8 +44,14 @@ def _lock_rights(actor: Actor) -> None:
 
 @transaction.atomic(durable=True)
 def change_rights(
-    *, actor: Actor, membership: Membership, grants: dict[str, bool], version: int
+    *,
+    actor: Actor,
+    membership: Membership,
+    grants: dict[str, bool],
+    version: int,
+    insurance_collectivities: list[Collectivity] | None = None,
 ) -> Membership:
+    """New grants; `insurance_collectivities` (None: leave as is; empty: all) limits the insurance role."""
     require(actor, Perm.VIEW_USERS)
     _lock_rights(actor)
     locked = get_or_404(Membership.objects.select_for_update(), actor, pk=membership.pk)
@@ -49,16 +63,28 @@ def change_rights(
         )
     new = normalised_grants(grants)
     old = locked.grant_values()
-    if new == old:
+    old_limit = set(locked.insurance_collectivities.values_list("pk", flat=True))
+    new_limit = old_limit if insurance_collectivities is None else {c.pk for c in insurance_collectivities}
+    if new == old and new_limit == old_limit:
         return locked
     check_grantable(actor, old, new)
+    if new_limit != old_limit:
+        if not may_grant(actor, "role_insurance"):
+            raise DomainError(
+                _("You may not grant or take away: %(rights)s.")
+                % {"rights": grant_labels(["role_insurance"])[0]}
+            )
+        allowed = set(scope(Collectivity, actor).values_list("pk", flat=True))
+        locked.insurance_collectivities.set(new_limit & allowed)
     if is_superuser_grants(old) and not is_superuser_grants(new) and count_superusers(actor) <= 1:
         raise DomainError(_("The organisation must keep at least one superuser."))
     for field, value in new.items():
         setattr(locked, field, value)
     locked.version += 1
     locked.save()
-    changed = ",".join(f for f in GRANT_FIELDS if old[f] != new[f])
+    changed = ",".join(
+        [f for f in GRANT_FIELDS if old[f] != new[f]] + (["collectivities"] if new_limit != old_limit else [])
+    )
     record(
         OrganisationEvent.RIGHTS_CHANGED,
         actor=actor,

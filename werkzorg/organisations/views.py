@@ -63,6 +63,7 @@ def user_rights(request: OrgRequest, membership_id: int) -> HttpResponse:
                     membership=membership,
                     grants=form.grants(),
                     version=form.cleaned_data["version"],
+                    insurance_collectivities=form.cleaned_data.get("insurance_collectivities"),
                 )
             except DomainError as error:
                 add_domain_error(form, error)

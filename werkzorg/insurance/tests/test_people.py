@@ -158,3 +158,25 @@ def test_the_list_costs_the_same_queries_for_10_or_300_people(world: World, clie
     assert_constant_queries(
         client, ["/o/acme/verzekerden/", "/o/acme/verzekerden/?status=current&sort=-start_date"], grow
     )
+
+
+def test_the_main_account_holder_limits_the_insurance_role_to_chosen_collectivities(
+    world: World, client
+) -> None:  # type: ignore[no-untyped-def]
+    from werkzorg.organisations.models import Membership
+
+    second = contract(world.org)
+    membership = Membership.objects.get(user=world.users["insurance"], organisation=world.org)
+    client.force_login(world.users["superuser"])
+    url = f"/o/acme/gebruikers/{membership.pk}/"
+    page = client.get(url)
+    assert page.status_code == 200 and second.collectivity.name in page.content.decode()
+    grants = {
+        "role_insurance": "on",
+        "version": membership.version,
+        "insurance_collectivities": [second.collectivity_id],
+    }
+    assert client.post(url, grants).status_code == 302
+    assert list(membership.insurance_collectivities.values_list("pk", flat=True)) == [second.collectivity_id]
+    client.force_login(world.users["insurance"])
+    assert client.get(f"/o/acme/verzekerden/{world.objects['insured'].pk}/").status_code == 404  # type: ignore[attr-defined]
