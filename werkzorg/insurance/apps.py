@@ -15,6 +15,10 @@ class InsuranceConfig(plugins.WerkzorgAppConfig):
         from werkzorg.jobs.registry import JobKind, register
 
         events.register(InsuranceEvent)
+        from werkzorg.core.crypto import register_rotation
+        from werkzorg.insurance.services.people import reencrypt_bsns
+
+        register_rotation("citizen service numbers", reencrypt_bsns)
         from werkzorg.access.rules import register_linked_resolver
         from werkzorg.insurance.services.links import linked_to
         from werkzorg.insurance.services.statements import STATEMENT_ISSUED

@@ -388,3 +388,18 @@ def move_insured(
         holder = holder or new
         moved.append(new)
     return moved
+
+
+def reencrypt_bsns() -> int:
+    """Key rotation (core.crypto): every stored BSN under the newest key, in batches."""
+    done = 0
+    with transaction.atomic():
+        batch: list[InsuredPerson] = []
+        for person in InsuredPerson.objects.only("pk", "bsn_encrypted").iterator(chunk_size=2000):
+            person.bsn_encrypted = crypto.reencrypt(person.bsn_encrypted)
+            batch.append(person)
+            if len(batch) == 2000:
+                done += InsuredPerson.objects.bulk_update(batch, ["bsn_encrypted"])
+                batch = []
+        done += InsuredPerson.objects.bulk_update(batch, ["bsn_encrypted"])
+    return done

@@ -180,3 +180,16 @@ def test_the_main_account_holder_limits_the_insurance_role_to_chosen_collectivit
     assert list(membership.insurance_collectivities.values_list("pk", flat=True)) == [second.collectivity_id]
     client.force_login(world.users["insurance"])
     assert client.get(f"/o/acme/verzekerden/{world.objects['insured'].pk}/").status_code == 404  # type: ignore[attr-defined]
+
+
+def test_key_rotation_reencrypts_every_bsn(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    from cryptography.fernet import Fernet
+
+    from werkzorg.core import crypto
+
+    person = insured(world.objects["contract"], bsn=CANARY_BSN)  # type: ignore[arg-type]
+    old_key = settings.FIELD_ENCRYPTION_KEYS[0]
+    settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode(), old_key]
+    assert crypto.rotate_all()["citizen service numbers"] >= 2
+    settings.FIELD_ENCRYPTION_KEYS = settings.FIELD_ENCRYPTION_KEYS[:1]
+    assert crypto.decrypt(InsuredPerson.objects.get(pk=person.pk).bsn_encrypted) == CANARY_BSN
