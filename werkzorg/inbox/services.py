@@ -82,8 +82,8 @@ def download_attachment(*, actor: Actor, message_id: int) -> tuple[str, bytes]:
 
 def delete_expired() -> int:
     """Large exports do not stay for ever: the beat task removes messages past their date."""
-    deleted, _ = Message.objects.filter(expires_at__lte=timezone.now()).delete()
-    return deleted
+    _total, by_model = Message.objects.filter(expires_at__lte=timezone.now()).delete()
+    return by_model.get(Message._meta.label, 0)
 
 
 # Who sees which kind: premium matters for the insurance role, exports for whoever made them (the

@@ -1,0 +1,58 @@
+"""The inbox: unread per user, someone's export only theirs, expired messages gone, downloads audited."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.personas import World
+from werkzorg.audit.models import AuditEvent
+from werkzorg.inbox.models import Message, MessageKind
+from werkzorg.inbox.services import deliver, delete_expired
+
+pytestmark = pytest.mark.django_db
+
+
+def test_unread_is_per_user_and_the_badge_counts_it(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    message = world.objects["message"]
+    # Unread for the insurance persona: this desk message and the world's January statement.
+    client.force_login(world.users["insurance"])
+    assert client.get("/o/acme/postvak/ongelezen/").context["unread"] == 2
+    page = client.get(f"/o/acme/postvak/{message.pk}/")  # type: ignore[attr-defined]
+    assert page.status_code == 200 and "De voorwaarden voor 2027" in page.content.decode()
+    assert client.get("/o/acme/postvak/ongelezen/").context["unread"] == 1
+    client.force_login(world.users["superuser"])
+    assert client.get("/o/acme/postvak/ongelezen/").context["unread"] == 2  # still unread for them
+
+
+def test_an_export_is_its_recipients_alone_and_expires(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    mine = deliver(
+        organisation=world.org,
+        kind=MessageKind.EXPORT,
+        title="Uitgebreide lijst",
+        recipient=world.users["insurance"],
+        attachment=b"PK-data",
+        attachment_name="lijst.xlsx",
+        keep_for=datetime.timedelta(days=14),
+    )
+    client.force_login(world.users["superuser"])
+    assert client.get(f"/o/acme/postvak/{mine.pk}/").status_code == 404
+    client.force_login(world.users["insurance"])
+    download = client.get(f"/o/acme/postvak/{mine.pk}/download/")
+    assert download.content == b"PK-data" and "no-store" in download["Cache-Control"]
+    assert AuditEvent.objects.filter(
+        event_type="inbox_attachment_downloaded", object_id=str(mine.pk)
+    ).exists()
+    Message.objects.filter(pk=mine.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert client.get(f"/o/acme/postvak/{mine.pk}/").status_code == 404
+    assert delete_expired() == 1
+
+
+def test_premium_messages_are_for_the_insurance_role(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    statement_message = deliver(organisation=world.org, kind=MessageKind.STATEMENT, title="Borderel")
+    client.force_login(world.users["insurance"])
+    assert client.get(f"/o/acme/postvak/{statement_message.pk}/").status_code == 200
+    client.force_login(world.users["other_superuser"])
+    assert client.get(f"/o/globex/postvak/{statement_message.pk}/").status_code == 404
