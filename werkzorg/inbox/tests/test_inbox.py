@@ -10,7 +10,7 @@ from django.utils import timezone
 from tests.personas import World
 from werkzorg.audit.models import AuditEvent
 from werkzorg.inbox.models import Message, MessageKind
-from werkzorg.inbox.services import deliver, delete_expired
+from werkzorg.inbox.services import delete_expired, deliver
 
 pytestmark = pytest.mark.django_db
 
