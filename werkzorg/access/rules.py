@@ -68,7 +68,7 @@ def register_collectivity_resolver(resolver: CollectivityResolver) -> None:
 
 
 def collectivity_limit(actor: Actor) -> frozenset[int] | None:
-    """The collectivities the actor's insurance work is limited to (seed: access "within your
+    """The collectivities the actor's insurance work is limited to (access "within your
     collectivity"); None for all of the organisation's. Asked only by pages of collectivity data."""
     if actor.membership is None or not _collectivities:
         return None
@@ -85,7 +85,7 @@ def register_linked_resolver(resolver: LinkedResolver) -> None:
 
 def linked_collectivities(actor: Actor) -> frozenset[int]:
     """Other employers' collectivities linked to the actor's organisation: their rows are visible to the
-    actor as the organisation's own (seed 002 "one login for all collectivities"), once confirmed."""
+    actor as the organisation's own ("one login for all collectivities"), once confirmed."""
     if actor.organisation is None or not _linked:
         return frozenset()
     if "linked" not in actor.cache:

@@ -16,7 +16,7 @@ class InsuranceConfig(plugins.WerkzorgAppConfig):
 
         events.register(InsuranceEvent)
         from werkzorg.core.crypto import register_rotation
-        from werkzorg.insurance.services.people import reencrypt_bsns
+        from werkzorg.insurance.services.bsn import reencrypt_bsns
 
         register_rotation("citizen service numbers", reencrypt_bsns)
         from werkzorg.access.rules import register_linked_resolver

@@ -66,7 +66,7 @@ class InsuranceContract(TimeStampedModel):
     )
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"), null=True, blank=True)
-    # Our own design, not the seed's: how far back a mutation may be dated, in whole months.
+    # Our own design, not an insurer's rule: how far back a mutation may be dated, in whole months.
     retroactive_months = models.PositiveSmallIntegerField(_("mutations may go back (months)"), default=3)
 
     objects = CollectivityQuerySet.as_manager()

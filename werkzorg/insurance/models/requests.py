@@ -47,7 +47,7 @@ class ChangeRequestQuerySet(TenantQuerySet):
 
 
 class ChangeRequest(TimeStampedModel):
-    """A change of company or contract data the employer asks the desk to make (the seed: by e-mail)."""
+    """A change of company or contract data the employer asks the desk to make (elsewhere often by e-mail)."""
 
     collectivity = models.ForeignKey("organisations.Collectivity", on_delete=models.PROTECT, related_name="+")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -75,8 +75,9 @@ class ContractLinkQuerySet(TenantQuerySet):
 
 class ContractLink(models.Model):
     """Another employer's contract shown in this organisation's insurance pages ("one login for all
-    collectivities", seed 002). Numbers alone are guessable, so a link counts only once a superuser of the
-    contract's own organisation (or the desk) confirmed it: our deliberate deviation from the seed."""
+    collectivities", as insurers' employer portals offer). Numbers alone are guessable, so a link counts
+    only once a superuser of the contract's own organisation (or the desk) confirmed it: our deliberate
+    deviation from common practice."""
 
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="contract_links"

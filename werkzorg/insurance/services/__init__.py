@@ -13,6 +13,7 @@ from django.db import transaction
 from werkzorg.access import Actor, Perm, require
 from werkzorg.insurance.models import InsuranceContract, Statement
 from werkzorg.insurance.premiums import month_start
+from werkzorg.insurance.services.bsn import clean_bsn, reveal_bsn
 from werkzorg.insurance.services.documents import (
     correction_premiums,
     download_statement,
@@ -25,7 +26,6 @@ from werkzorg.insurance.services.exports import export_short_list, extended_list
 from werkzorg.insurance.services.people import (
     NewPerson,
     change_employee_number,
-    clean_bsn,
     confirm_insured,
     contract_of,
     contracts,
@@ -37,7 +37,6 @@ from werkzorg.insurance.services.people import (
     list_insured,
     move_insured,
     read_insured,
-    reveal_bsn,
     to_check,
 )
 from werkzorg.insurance.services.statements import (

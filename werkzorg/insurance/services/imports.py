@@ -29,7 +29,7 @@ from werkzorg.insurance.models import (
     MutationKind,
     Relation,
 )
-from werkzorg.insurance.services.people import clean_bsn
+from werkzorg.insurance.services.bsn import clean_bsn
 
 DATE_FORMATS = ["%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"]
 RELATIONS = {

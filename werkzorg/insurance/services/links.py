@@ -1,4 +1,4 @@
-"""Linked contracts: one login for the collectivities of several employers (seed 002), confirmed by the
+"""Linked contracts: one login for the collectivities of several employers (as insurers' employer portals offer), confirmed by the
 other side. Asking reveals nothing: the answer is the same whether the numbers exist or not."""
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from stdnum.nl import bsn as stdnum_bsn
 
 from werkzorg.access import Actor, Perm, get_or_404, require, scope
 from werkzorg.audit.services import record
@@ -32,6 +31,7 @@ from werkzorg.insurance.models import (
     Relation,
 )
 from werkzorg.insurance.premiums import add_months
+from werkzorg.insurance.services.bsn import clean_bsn
 from werkzorg.organisations.models import Collectivity
 
 
@@ -71,22 +71,6 @@ def read_insured(*, actor: Actor, insured_id: int) -> InsuredPerson:
     )
     record(InsuranceEvent.INSURED_READ, actor=actor, subject=insured, obj=insured)
     return insured
-
-
-def reveal_bsn(*, actor: Actor, insured_id: int) -> str:
-    """The BSN in full, on an explicit request that is audited; it is never logged itself."""
-    require(actor, Perm.INSURANCE)
-    insured = get_or_404(InsuredPerson, actor, pk=insured_id)
-    record(InsuranceEvent.BSN_SHOWN, actor=actor, subject=insured, obj=insured)
-    return crypto.decrypt(insured.bsn_encrypted)
-
-
-def clean_bsn(value: str) -> str:
-    """A BSN passes the 11-check (python-stdnum); the message never repeats the number."""
-    try:
-        return str(stdnum_bsn.validate(value))
-    except Exception as error:
-        raise DomainError(_("This is not a valid citizen service number (BSN)."), field="bsn") from error
 
 
 @dataclass
@@ -251,7 +235,7 @@ def deregister(
 
 @transaction.atomic(durable=True)
 def change_employee_number(*, actor: Actor, insured_id: int, employee_number: str) -> InsuredPerson:
-    """Add or change a policyholder's employee number, effective today (as the seed instructs)."""
+    """Add or change a policyholder's employee number, effective today (as insurers instruct employers)."""
     require(actor, Perm.INSURANCE)
     insured = _locked(actor, insured_id)
     if not insured.is_policyholder:
@@ -388,18 +372,3 @@ def move_insured(
         holder = holder or new
         moved.append(new)
     return moved
-
-
-def reencrypt_bsns() -> int:
-    """Key rotation (core.crypto): every stored BSN under the newest key, in batches."""
-    done = 0
-    with transaction.atomic():
-        batch: list[InsuredPerson] = []
-        for person in InsuredPerson.objects.only("pk", "bsn_encrypted").iterator(chunk_size=2000):
-            person.bsn_encrypted = crypto.reencrypt(person.bsn_encrypted)
-            batch.append(person)
-            if len(batch) == 2000:
-                done += InsuredPerson.objects.bulk_update(batch, ["bsn_encrypted"])
-                batch = []
-        done += InsuredPerson.objects.bulk_update(batch, ["bsn_encrypted"])
-    return done
