@@ -31,3 +31,6 @@ class InsuranceConfig(plugins.WerkzorgAppConfig):
         )
         register(JobKind("insurance.short_list", Perm.INSURANCE, exports.short_list_job))
         register(JobKind("insurance.extended_list", Perm.INSURANCE, exports.extended_list_job))
+        from werkzorg.insurance.services.documents import statement_file_job
+
+        register(JobKind("insurance.statement_file", Perm.INSURANCE, statement_file_job))

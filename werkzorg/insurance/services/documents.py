@@ -27,6 +27,7 @@ from werkzorg.insurance.models import (
 )
 from werkzorg.insurance.premiums import ZERO, add_months
 from werkzorg.insurance.services.statements import get_statement, policyholder_totals
+from werkzorg.jobs.registry import Result
 
 LINE_HEADER = [
     "polisnummer verzekeringnemer",
@@ -90,6 +91,16 @@ def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML  # heavy: loaded only when a PDF is made
 
     return bytes(HTML(string=html).write_pdf())
+
+
+def statement_file_job(actor: Actor, params: dict[str, Any], _upload: bytes, progress: Any) -> Result:
+    """A large statement's file, made in the background (the same file and audit as a direct download)."""
+    progress(0, 1)
+    name, content, _type = download_statement(
+        actor=actor, statement_id=params["statement"], file_format=params["format"]
+    )
+    progress(1, 1)
+    return Result(filename=name, content=content)
 
 
 def statement_pdf(statement: Statement) -> bytes:

@@ -142,3 +142,19 @@ def test_the_reconciliation_pages_show_corrections_and_differences(world: World,
     prolongation = client.get(base + "&overzicht=prolongatie&van=2026-01&tot=2026-03&formaat=xlsx")
     rows = list(load_workbook(io.BytesIO(prolongation.content)).active.values)  # type: ignore[union-attr]
     assert rows[1][3:] == (120, 0, -120)
+
+
+def test_a_large_statement_is_made_in_the_background(world: World, client, statement) -> None:  # type: ignore[no-untyped-def]
+    from django.test import TestCase
+
+    from werkzorg.insurance.models import Statement
+    from werkzorg.jobs.models import Job
+
+    Statement.objects.filter(pk=statement.pk).update(line_count=5_001)  # as if it had that many lines
+    client.force_login(world.users["insurance"])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.get(f"/o/acme/borderellen/{statement.pk}/excel/")
+    assert response.status_code == 302 and "/taken/" in response["Location"]
+    job = Job.objects.get(kind="insurance.statement_file")
+    assert job.result_name == f"{statement.number}.xlsx"
+    assert load_workbook(io.BytesIO(job.result.read())).active.max_row == 3  # type: ignore[union-attr]

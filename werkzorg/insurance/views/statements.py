@@ -4,9 +4,10 @@ import datetime
 from typing import Any
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from werkzorg.access import Perm
@@ -18,6 +19,7 @@ from werkzorg.core.tabular import csv_text, write_csv, write_xlsx
 from werkzorg.insurance import services
 from werkzorg.insurance.forms import MonthField, PayrollForm
 from werkzorg.insurance.premiums import add_months, month_start
+from werkzorg.jobs.services import start_job
 
 FORMATS = {"pdf", "xlsx", "csv"}
 
@@ -41,8 +43,22 @@ def statement_detail(request: OrgRequest, statement_id: int) -> HttpResponse:
     return render(request, "insurance/statement.html", context)
 
 
+# Above this many lines a file is made in the background, with progress on the job page.
+LINES_IN_REQUEST = 5_000
+
+
 @org_view(Perm.INSURANCE)
 def statement_download(request: OrgRequest, statement_id: int, file_format: str) -> HttpResponse:
+    statement = services.get_statement(request.actor, statement_id)
+    if statement.line_count > LINES_IN_REQUEST:
+        job = start_job(
+            actor=request.actor,
+            kind_name="insurance.statement_file",
+            title=_("Premium statement %(number)s (%(format)s)")
+            % {"number": statement.number, "format": file_format},
+            params={"statement": statement.pk, "format": file_format},
+        )
+        return redirect("jobs:detail", org=request.actor.organisation.slug, job_id=job.pk)
     name, content, content_type = services.download_statement(
         actor=request.actor, statement_id=statement_id, file_format=file_format
     )
