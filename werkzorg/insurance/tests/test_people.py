@@ -193,3 +193,36 @@ def test_key_rotation_reencrypts_every_bsn(world: World, settings) -> None:  # t
     assert crypto.rotate_all()["citizen service numbers"] >= 2
     settings.FIELD_ENCRYPTION_KEYS = settings.FIELD_ENCRYPTION_KEYS[:1]
     assert crypto.decrypt(InsuredPerson.objects.get(pk=person.pk).bsn_encrypted) == CANARY_BSN
+
+
+def test_statement_and_inbox_pages_cost_the_same_queries_as_data_grows(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    from tests.queries import frozen_activity_clock, queries_for
+    from werkzorg.inbox.models import MessageKind
+    from werkzorg.inbox.services import deliver
+
+    small, large = contract(world.org), contract(world.org)
+    insured(small)
+    for _ in range(60):
+        insured(large, products=["BASIS", "AV"])
+    first = [issue_statement(actor=None, contract=c, month=D(2026, 1, 1)) for c in (small, large)]
+    client.force_login(world.users["insurance"])
+    with frozen_activity_clock():
+        client.get("/o/acme/")
+        pages = [f"/o/acme/borderellen/{s.pk}/" for s in first]
+        assert queries_for(client, pages[0]) == queries_for(client, pages[1])
+
+    def grow() -> None:
+        for month in range(2, 8):
+            issue_statement(actor=None, contract=large, month=D(2026, month, 1))
+        for n in range(30):
+            deliver(organisation=world.org, kind=MessageKind.DESK, title=f"Bericht {n}")
+
+    assert_constant_queries(
+        client,
+        [
+            "/o/acme/borderellen/",
+            "/o/acme/postvak/",
+            f"/o/acme/premiecontrole/?collectiviteit={large.collectivity_id}",
+        ],
+        grow,
+    )
