@@ -17,6 +17,7 @@ from django.utils import timezone
 from werkzorg.access import Actor, desk_actor
 from werkzorg.accounts.models import User
 from werkzorg.inbox.models import Message
+from werkzorg.employees.demo import FIRST_NAMES, LAST_NAMES
 from werkzorg.insurance import services
 from werkzorg.insurance.models import (
     ContractDocument,
@@ -52,21 +53,6 @@ CONTRACTS = [
     ("100200", "5002", PaymentMethod.SALARY, 50, 41_000_000, 12),
     ("100300", "6001", PaymentMethod.CENTRAL, 40, 42_000_000, 13),
 ]
-FIRST_NAMES = [
-    "Daan",
-    "Emma",
-    "Sem",
-    "Julia",
-    "Lucas",
-    "Mila",
-    "Levi",
-    "Tess",
-    "Finn",
-    "Sophie",
-    "Noah",
-    "Bram",
-]
-LAST_NAMES = ["de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "Mulder"]
 HISTORY_START = datetime.date(2025, 12, 1)
 
 
