@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from werkzorg.access import Actor, desk_actor
 from werkzorg.accounts.models import User
-from werkzorg.inbox.models import Message
 from werkzorg.employees.demo import FIRST_NAMES, LAST_NAMES
+from werkzorg.inbox.models import Message
 from werkzorg.insurance import services
 from werkzorg.insurance.models import (
     ContractDocument,
