@@ -18,6 +18,7 @@ PLAIN_FIELDS = frozenset(
         models.CharField,
         models.DateField,
         models.DateTimeField,
+        models.DecimalField,  # psycopg writes a Decimal exactly (callers quantize, as money is)
         models.EmailField,
         models.ForeignKey,
         models.IntegerField,

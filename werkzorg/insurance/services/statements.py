@@ -92,14 +92,25 @@ def _prices(contract: InsuranceContract) -> dict[int, list[Price]]:
     return prices
 
 
-def _coverages(person_ids: Iterable[int]) -> dict[int, list[tuple[int, datetime.date, datetime.date | None]]]:
+def _coverages(
+    person_ids: Iterable[int], *, collectivity_id: int | None = None
+) -> dict[int, list[tuple[int, datetime.date, datetime.date | None]]]:
+    """Products per person: a whole collectivity in one read (a statement's people are most of it),
+    or the named people in chunks."""
     found: dict[int, list[tuple[int, datetime.date, datetime.date | None]]] = defaultdict(list)
+    fields = ("insured_id", "product_id", "start_date", "end_date")
+    if collectivity_id is not None:
+        wanted = set(person_ids)
+        rows = Coverage.objects.filter(insured__collectivity_id=collectivity_id).values_list(*fields)
+        for insured, product, begin, end in rows.iterator(chunk_size=10_000):
+            if insured in wanted:
+                found[insured].append((product, begin, end))
+        return found
     ids = list(person_ids)
     for start in range(0, len(ids), 5_000):
-        rows = Coverage.objects.filter(insured_id__in=ids[start : start + 5_000]).values_list(
-            "insured_id", "product_id", "start_date", "end_date"
-        )
-        for insured, product, begin, end in rows:
+        for insured, product, begin, end in Coverage.objects.filter(
+            insured_id__in=ids[start : start + 5_000]
+        ).values_list(*fields):
             found[insured].append((product, begin, end))
     return found
 
@@ -182,7 +193,7 @@ def issue_statement(*, actor: Actor | None, contract: InsuranceContract, month: 
             Q(end_date__isnull=True) | Q(end_date__gte=month), start_date__lte=month_end(month)
         )
     )
-    lines = _regular_lines(statement, current, prices, month)
+    lines = _regular_lines(statement, current, prices, month, contract.collectivity_id)
     lines += _correction_lines(statement, contract, in_collectivity, prices, month)
     insert_all(StatementLine, lines)
     statement.total_premium = sum((line.premium for line in lines), ZERO)
@@ -282,9 +293,13 @@ def invoices(actor: Actor) -> QuerySet[PremiumInvoice]:
 
 
 def _regular_lines(
-    statement: Statement, people: dict[int, Person], prices: dict[int, list[Price]], month: datetime.date
+    statement: Statement,
+    people: dict[int, Person],
+    prices: dict[int, list[Price]],
+    month: datetime.date,
+    collectivity_id: int,
 ) -> list[StatementLine]:
-    coverages = _coverages(people)
+    coverages = _coverages(people, collectivity_id=collectivity_id)
     lines = []
     for person in people.values():
         holder = people.get(person.holder_id, person)

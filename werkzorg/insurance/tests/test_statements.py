@@ -152,3 +152,32 @@ def test_a_centrally_paid_collectivity_gets_an_invoice_and_a_reminder_when_overd
     assert (
         statement not in listed and world.objects["statement"] in listed
     )  # central: an invoice's, not to withhold
+
+
+def test_statement_lines_written_by_copy_keep_their_exact_amounts(world, family) -> None:  # type: ignore[no-untyped-def]
+    from werkzorg.core.bulk import insert_all
+    from werkzorg.insurance.models import StatementLine
+
+    made, holder, _partner, _child = family
+    january = _issue(made, D(2026, 1, 1))
+    template = january.lines.order_by("-pk").first()
+    last = template.pk
+    amounts = [Decimal("-60.00"), Decimal("38.71"), Decimal("0.00"), Decimal("1234567.89")]
+    copies = []
+    for amount in amounts:
+        template.pk, template.premium, template.contribution, template.withheld = (
+            None,
+            amount,
+            -amount,
+            amount,
+        )
+        copies.append(
+            StatementLine(
+                **{f.attname: getattr(template, f.attname) for f in StatementLine._meta.concrete_fields}
+            )
+        )
+    insert_all(StatementLine, copies)
+    stored = list(
+        january.lines.filter(pk__gt=last).order_by("pk").values_list("premium", "contribution")
+    )
+    assert stored == [(a, -a) for a in amounts]
