@@ -56,3 +56,21 @@ def test_premium_messages_are_for_the_insurance_role(world: World, client) -> No
     assert client.get(f"/o/acme/postvak/{statement_message.pk}/").status_code == 200
     client.force_login(world.users["other_superuser"])
     assert client.get(f"/o/globex/postvak/{statement_message.pk}/").status_code == 404
+
+
+def test_the_desk_writes_a_message_that_the_employer_reads(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.users["desk"])
+    sent = client.post(
+        "/desk/inbox/message/add/",
+        {
+            "organisation": world.org.pk,
+            "title": "Nieuwe premies 2027",
+            "body": "De premies voor 2027 staan klaar.",
+        },
+    )
+    assert sent.status_code == 302, sent.content.decode()[:2000]
+    message = Message.objects.get(title="Nieuwe premies 2027")
+    assert message.kind == MessageKind.DESK
+    assert AuditEvent.objects.filter(event_type="desk_created", object_id=str(message.pk)).exists()
+    client.force_login(world.users["insurance"])
+    assert "Nieuwe premies 2027" in client.get("/o/acme/postvak/").content.decode()

@@ -158,7 +158,7 @@ def test_statement_lines_written_by_copy_keep_their_exact_amounts(world, family)
     from werkzorg.core.bulk import insert_all
     from werkzorg.insurance.models import StatementLine
 
-    made, holder, _partner, _child = family
+    made, _holder, _partner, _child = family
     january = _issue(made, D(2026, 1, 1))
     template = january.lines.order_by("-pk").first()
     last = template.pk
@@ -177,7 +177,5 @@ def test_statement_lines_written_by_copy_keep_their_exact_amounts(world, family)
             )
         )
     insert_all(StatementLine, copies)
-    stored = list(
-        january.lines.filter(pk__gt=last).order_by("pk").values_list("premium", "contribution")
-    )
+    stored = list(january.lines.filter(pk__gt=last).order_by("pk").values_list("premium", "contribution"))
     assert stored == [(a, -a) for a in amounts]
