@@ -142,6 +142,13 @@ def test_the_reconciliation_pages_show_corrections_and_differences(world: World,
     prolongation = client.get(base + "&overzicht=prolongatie&van=2026-01&tot=2026-03&formaat=xlsx")
     rows = list(load_workbook(io.BytesIO(prolongation.content)).active.values)  # type: ignore[union-attr]
     assert rows[1][3:] == (120, 0, -120)
+    chosen = client.get(
+        base + "&overzicht=prolongatie&van=2026-01&tot=2026-03&formaat=csv&kolom=naam&kolom=verschil"
+    )
+    assert chosen.content.decode("utf-8-sig").splitlines() == [
+        "naam;verschil",
+        f"{person.display_name};-120.00",
+    ]
 
 
 def test_a_large_statement_is_made_in_the_background(world: World, client, statement) -> None:  # type: ignore[no-untyped-def]

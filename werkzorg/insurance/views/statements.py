@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
@@ -116,6 +117,7 @@ def reconciliation(request: OrgRequest) -> HttpResponse:
         "month": month,
         "first": first,
         "second": second,
+        "columns": HEADERS["correcties" if view == "correcties" else "verschillen"],
     }
     if chosen is not None:
         if view == "correcties":
@@ -136,17 +138,8 @@ def _reconciliation_file(
     request: OrgRequest, view: str, context: dict[str, Any], file_format: str
 ) -> HttpResponse:
     """The overview on screen as Excel, CSV or a printable PDF (the same rows, the same order)."""
+    header = HEADERS["correcties" if view == "correcties" else "verschillen"]
     if view == "correcties":
-        header = [
-            "borderel",
-            "polisnummer",
-            "naam",
-            "product",
-            "maand",
-            "premie",
-            "werkgeversbijdrage",
-            "inhouding",
-        ]
         rows = [
             [line.statement.number, line.policy_number, line.name, line.product.name, f"{line.period:%Y-%m}",
              line.premium, line.contribution, line.withheld]
@@ -154,11 +147,16 @@ def _reconciliation_file(
         ]  # fmt: skip
     else:
         differences: Any = context["differences"] if view != "prolongatie" else context
-        header = ["polisnummer", "naam", "product", "premie eerst", "premie daarna", "verschil"]
         rows = [
             [r["policy_number"], r["name"], r["product__name"], r["before"], r["after"], r["difference"]]
             for r in differences["rows"]
         ]
+    # The columns the user ticked, in the file's order (all when none are).
+    chosen = [i for i, name in enumerate(header) if name in request.GET.getlist("kolom")] or list(
+        range(len(header))
+    )
+    header = [header[i] for i in chosen]
+    rows = [[row[i] for i in chosen] for row in rows]
     stem = f"premiecontrole-{view}-{timezone.localdate():%Y%m%d}"
     if file_format == "pdf":
         html = render_to_string(
@@ -166,7 +164,7 @@ def _reconciliation_file(
         )
         content, content_type = services.html_to_pdf(html), "application/pdf"
     elif file_format == "csv":
-        content, content_type = write_csv(header, ([csv_text(v) for v in row] for row in rows)), "text/csv"
+        content, content_type = write_csv(header, ([_csv_cell(v) for v in row] for row in rows)), "text/csv"
     else:
         content = write_xlsx(header, rows, title="Premiecontrole")
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -176,6 +174,24 @@ def _reconciliation_file(
     return response
 
 
+def _csv_cell(value: Any) -> Any:
+    """Amounts with two decimals whatever the database summed them to; text never a formula."""
+    return f"{value:.2f}" if isinstance(value, Decimal) else csv_text(value)
+
+
+HEADERS = {
+    "correcties": [
+        "borderel",
+        "polisnummer",
+        "naam",
+        "product",
+        "maand",
+        "premie",
+        "werkgeversbijdrage",
+        "inhouding",
+    ],
+    "verschillen": ["polisnummer", "naam", "product", "premie eerst", "premie daarna", "verschil"],
+}
 _TITLES = {
     "mutaties": gettext_lazy("Mutations with premium consequences"),
     "correcties": gettext_lazy("Correction premiums"),
