@@ -134,3 +134,32 @@ def test_an_employer_finds_deregisters_corrects_and_makes_payroll_files(
     page.get_by_role("link", name="Uitgebreide lijst verzekerden", exact=False).click()
     check_axe(page)
     assert _download(page, f"Download verzekerden-uitgebreid-{today:%Y%m%d}.xlsx")[:2] == b"PK"
+
+
+def test_a_second_contract_is_linked_and_confirmed_by_its_main_account_holder(
+    world: World, new_page: Any, live_server: Any
+) -> None:
+    theirs = contract(world.other_org, number="8124")
+    insured(theirs, last_name="Globexmedewerker")
+    page = new_page()
+    signed_in_as(page, world.users["insurance"], live_server)
+    page.goto("/o/acme/gekoppelde-contracten/")
+    check_axe(page)
+    page.get_by_label("Klantnummer").fill(theirs.collectivity.customer_number)
+    page.get_by_label("Collectiviteitsnummer").fill("8124")
+    page.get_by_role("button", name="Koppeling aanvragen").click()
+    page.wait_for_url("**/gekoppelde-contracten/")
+    assert "wacht op bevestiging" in page.content() and theirs.collectivity.name not in page.content()
+
+    other = new_page()
+    signed_in_as(other, world.users["other_superuser"], live_server)
+    other.goto("/o/globex/gekoppelde-contracten/")
+    check_axe(other)
+    other.get_by_role("button", name=f"Bevestigen Acme B.V., {theirs.collectivity.name}").click()
+    other.wait_for_url("**/gekoppelde-contracten/")
+    assert "gekoppeld" in other.content()
+
+    page.goto("/o/acme/gekoppelde-contracten/")
+    assert theirs.collectivity.name in page.content()
+    page.goto("/o/acme/verzekerden/")
+    assert "Globexmedewerker" in page.content()
