@@ -65,7 +65,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from bench import measures  # noqa: E402
+from bench import insurance, measures  # noqa: E402
 from bench.data import SCALES, load  # noqa: E402
 from bench.load import LoadResult, drive  # noqa: E402
 
@@ -80,6 +80,14 @@ ROUNDS = 4
 PAGE_SHARE = 0.7
 PAGE_P99_MS = 250.0
 TARGETS = {"dashboard": 1.5, "export.xlsx": 1.3, "export.csv": 1.5, "import": 1 / 0.7}
+# The insurance issue: statements and reconciliation against one SQL aggregate (as dashboards: 1.5x), the
+# short list against openpyxl write-only (1.3x), the payroll file against the csv module (1.5x).
+TARGETS |= {
+    "insurance.statement": 1.5,
+    "insurance.export.xlsx": 1.3,
+    "insurance.payroll": 1.5,
+    "insurance.reconciliation": 1.5,
+}
 
 
 def _chosen(name: str) -> bool:
@@ -96,12 +104,19 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     print(f"== loading data ({scale_name}) into {VENDOR}", flush=True)
     superusers = load(scale)
+    contract = None
+    if any(_chosen(name) for name in TARGETS if name.startswith("insurance")):
+        contract = insurance.load(superusers["bench"], scale["employees"])
     print(f"   loaded in {time.monotonic() - started:.0f} s", flush=True)
     pages = [page for page in measures.pages(superusers) if _chosen(page.name)]
     results: dict[str, dict[str, Any]] = {}
     counts = measures.query_counts(pages)
     print("== in-process scenarios (dashboard, exports, import)", flush=True)
-    for name, row in measures.in_process(superusers["bench"], scale, _chosen).items():
+    in_process = measures.in_process(superusers["bench"], scale, _chosen)
+    if contract is not None:
+        more = insurance.scenarios(superusers["bench"], contract, measures.compare, scale["employees"])
+        in_process |= {name: run() for name, run in more.items() if _chosen(name)}
+    for name, row in in_process.items():
         row["target"] = f"<= {TARGETS[name.split(':')[0]]:.2f}x"
         row["ok"] = row["ratio"] <= TARGETS[name.split(":")[0]]
         results[name] = row

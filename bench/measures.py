@@ -175,7 +175,7 @@ def _timed(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(timings)
 
 
-def _compare(
+def compare(
     name: str,
     value: Callable[[], object],
     baseline: Callable[[], object],
@@ -223,21 +223,21 @@ def in_process(
         return buffer.getvalue().encode("utf-8-sig")
 
     scenarios: dict[str, Callable[[], dict[str, Any]]] = {
-        "dashboard": lambda: _compare(
+        "dashboard": lambda: compare(
             "dashboard",
             lambda: intervention_queries.dashboard(actor),
             lambda: dashboard_sql(organisation_id),
             scale["requests"],
             repeat=5,
         ),
-        "export.xlsx": lambda: _compare(
+        "export.xlsx": lambda: compare(
             "export.xlsx",
             lambda: employee_services.export_employees(actor=actor),
             openpyxl_write_only,
             scale["employees"],
             repeat=2,
         ),
-        "export.csv": lambda: _compare(
+        "export.csv": lambda: compare(
             "export.csv",
             lambda: employee_services.export_employees(actor=actor, file_format="csv"),
             csv_module,
@@ -293,6 +293,6 @@ def _import(actor: Any, organisation_id: int, count: int) -> dict[str, Any]:
             Employee.objects.bulk_create(objects, batch_size=2000)
             transaction.set_rollback(True)
 
-    result = _compare("import", value, baseline, count, repeat=1, warm_up=False)
+    result = compare("import", value, baseline, count, repeat=1, warm_up=False)
     result["unit"] = "seconds (ratio: time against bulk_create's of the validated rows)"
     return result

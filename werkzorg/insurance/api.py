@@ -136,7 +136,7 @@ class InsuredDetailAPI(ETagMixin, generics.RetrieveAPIView):
     required_perm = Perm.INSURANCE
 
     def get_object(self) -> Any:
-        return services.read_insured(actor=self.request.actor, insured_id=self.kwargs["pk"])  # type: ignore[attr-defined]
+        return services.read_insured(actor=self.request.actor, insured_id=self.kwargs["insured_id"])  # type: ignore[attr-defined]
 
 
 class MutationListAPI(generics.ListAPIView):
@@ -147,7 +147,7 @@ class MutationListAPI(generics.ListAPIView):
     required_perm = Perm.INSURANCE
 
     def get_queryset(self) -> QuerySet[Mutation]:
-        person = services.read_insured(actor=self.request.actor, insured_id=self.kwargs["pk"])  # type: ignore[attr-defined]
+        person = services.read_insured(actor=self.request.actor, insured_id=self.kwargs["insured_id"])  # type: ignore[attr-defined]
         return scope(Mutation, self.request.actor).filter(insured=person)  # type: ignore[attr-defined]
 
 
@@ -158,12 +158,12 @@ class DeregisterAPI(APIView):
     required_perm = Perm.INSURANCE
 
     @extend_schema(request=DeregisterSerializer, responses={200: InsuredSerializer(many=True)})
-    def post(self, request: Request, org: str, pk: int) -> Response:
+    def post(self, request: Request, org: str, insured_id: int) -> Response:
         given = DeregisterSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         left = services.deregister(
             actor=request.actor,  # type: ignore[attr-defined]
-            insured_id=pk,
+            insured_id=insured_id,
             end_date=given.validated_data["end_date"],
             reason=given.validated_data["reason"],
         )
@@ -187,7 +187,7 @@ class StatementDetailAPI(ETagMixin, generics.RetrieveAPIView):
     required_perm = Perm.INSURANCE
 
     def get_object(self) -> Any:
-        return services.get_statement(self.request.actor, self.kwargs["pk"])  # type: ignore[attr-defined]
+        return services.get_statement(self.request.actor, self.kwargs["statement_id"])  # type: ignore[attr-defined]
 
 
 class StatementLineListAPI(generics.ListAPIView):
@@ -198,16 +198,30 @@ class StatementLineListAPI(generics.ListAPIView):
     required_perm = Perm.INSURANCE
 
     def get_queryset(self) -> QuerySet[StatementLine]:
-        statement = get_or_404(Statement, self.request.actor, pk=self.kwargs["pk"])  # type: ignore[attr-defined]
+        statement = get_or_404(Statement, self.request.actor, pk=self.kwargs["statement_id"])  # type: ignore[attr-defined]
         return statement.lines.select_related("product")
 
 
 urlpatterns = [
     path("o/<slug:org>/verzekerden/", InsuredListAPI.as_view(), name="insured-list"),
-    path("o/<slug:org>/verzekerden/<int:pk>/", InsuredDetailAPI.as_view(), name="insured-detail"),
-    path("o/<slug:org>/verzekerden/<int:pk>/mutaties/", MutationListAPI.as_view(), name="insured-mutations"),
-    path("o/<slug:org>/verzekerden/<int:pk>/afmelden/", DeregisterAPI.as_view(), name="insured-deregister"),
+    path("o/<slug:org>/verzekerden/<int:insured_id>/", InsuredDetailAPI.as_view(), name="insured-detail"),
+    path(
+        "o/<slug:org>/verzekerden/<int:insured_id>/mutaties/",
+        MutationListAPI.as_view(),
+        name="insured-mutations",
+    ),
+    path(
+        "o/<slug:org>/verzekerden/<int:insured_id>/afmelden/",
+        DeregisterAPI.as_view(),
+        name="insured-deregister",
+    ),
     path("o/<slug:org>/borderellen/", StatementListAPI.as_view(), name="statement-list"),
-    path("o/<slug:org>/borderellen/<int:pk>/", StatementDetailAPI.as_view(), name="statement-detail"),
-    path("o/<slug:org>/borderellen/<int:pk>/regels/", StatementLineListAPI.as_view(), name="statement-lines"),
+    path(
+        "o/<slug:org>/borderellen/<int:statement_id>/", StatementDetailAPI.as_view(), name="statement-detail"
+    ),
+    path(
+        "o/<slug:org>/borderellen/<int:statement_id>/regels/",
+        StatementLineListAPI.as_view(),
+        name="statement-lines",
+    ),
 ]

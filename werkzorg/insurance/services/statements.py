@@ -168,11 +168,16 @@ def _check_issuable(contract: InsuranceContract, month: datetime.date) -> None:
 
 def issue_statement(*, actor: Actor | None, contract: InsuranceContract, month: datetime.date) -> Statement:
     """Issue the statement of `month` (the scheduler, actor None, or the desk); issuing twice gives the
-    same statement. Runs in the caller's transaction (the task's or the desk's service)."""
+    same statement. Runs in the caller's transaction (the task's or the desk's service), or its own."""
     if actor is not None:
         require(actor, Perm.DESK_INSURANCE)
     month = month_start(month)
     _check_issuable(contract, month)
+    with transaction.atomic():  # the caller's, or our own when it has none
+        return _issue(actor, contract, month)
+
+
+def _issue(actor: Actor | None, contract: InsuranceContract, month: datetime.date) -> Statement:
     InsuranceContract.objects.select_for_update().filter(pk=contract.pk).first()  # one issuer at a time
     existing = Statement.objects.filter(collectivity_id=contract.collectivity_id, month=month).first()
     if existing is not None:
