@@ -1,6 +1,7 @@
 """Every write and audited read of the collective health insurance, by concern; import from here.
 
 people: reading, registering, deregistering, employee numbers, moves; statements: issuing and reading;
+invoices: central payment and reminders;
 documents: downloads, payroll files, reconciliation; exports: the short and the extended list.
 """
 
@@ -23,6 +24,7 @@ from werkzorg.insurance.services.documents import (
     prolongation_differences,
 )
 from werkzorg.insurance.services.exports import export_short_list, extended_list_job, short_list_job
+from werkzorg.insurance.services.invoices import invoices, send_payment_reminders
 from werkzorg.insurance.services.people import (
     NewPerson,
     change_employee_number,
@@ -41,10 +43,8 @@ from werkzorg.insurance.services.people import (
 )
 from werkzorg.insurance.services.statements import (
     get_statement,
-    invoices,
     issue_statement,
     policyholder_totals,
-    send_payment_reminders,
     statements,
 )
 

@@ -18,7 +18,6 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, QuerySet, Sum
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -36,12 +35,12 @@ from werkzorg.insurance.models import (
     InsuredPerson,
     LineKind,
     Mutation,
-    PremiumInvoice,
     Relation,
     Statement,
     StatementLine,
 )
 from werkzorg.insurance.premiums import ZERO, Amounts, Price, month_amounts, month_end, month_start
+from werkzorg.insurance.services.invoices import create_invoice
 from werkzorg.integrations.webhooks import publish
 
 
@@ -157,7 +156,6 @@ def statement_number(contract: InsuranceContract, month: datetime.date) -> str:
     return f"BOR-{contract.collectivity.collectivity_number}-{month:%Y%m}"
 
 
-INVOICE_TERM_DAYS = 30
 STATEMENT_ISSUED = "insurance.statement_issued"
 
 
@@ -222,7 +220,7 @@ def _issue(actor: Actor | None, contract: InsuranceContract, month: datetime.dat
         },
     )
     if not contract.withholds_from_salary:
-        _invoice(contract, statement)
+        create_invoice(contract, statement)
         return statement
     deliver(
         organisation=contract.collectivity.organisation,
@@ -236,65 +234,6 @@ def _issue(actor: Actor | None, contract: InsuranceContract, month: datetime.dat
         ),
     )
     return statement
-
-
-def _invoice(contract: InsuranceContract, statement: Statement) -> PremiumInvoice:
-    """Paid centrally: the employer pays the whole premium by invoice; the statement is its specification."""
-    invoice = PremiumInvoice.objects.create(
-        statement=statement,
-        collectivity_id=contract.collectivity_id,
-        number=statement.number.replace("BOR-", "FAC-"),
-        amount=statement.total_premium,
-        due_date=statement.month + datetime.timedelta(days=INVOICE_TERM_DAYS),
-    )
-    deliver(
-        organisation=contract.collectivity.organisation,
-        collectivity=contract.collectivity,
-        kind=MessageKind.INVOICE,
-        title=_("Premium invoice %(number)s, %(month)s")
-        % {"number": invoice.number, "month": date_format(statement.month, "F Y")},
-        body=_("Amount: € %(amount)s. Please pay before %(date)s, stating the invoice number.")
-        % {
-            "amount": f"{invoice.amount:.2f}".replace(".", ","),
-            "date": date_format(invoice.due_date, "j F Y"),
-        },
-    )
-    return invoice
-
-
-def send_payment_reminders(today: datetime.date) -> int:
-    """Open invoices past their due date get one reminder in the inbox (the beat task asks daily)."""
-    overdue = PremiumInvoice.objects.filter(
-        paid_on__isnull=True, due_date__lt=today, reminded_at__isnull=True
-    )
-    count = 0
-    for invoice in overdue.select_related("collectivity__organisation"):
-        with transaction.atomic(durable=True):
-            if not PremiumInvoice.objects.filter(pk=invoice.pk, reminded_at__isnull=True).update(
-                reminded_at=timezone.now()
-            ):
-                continue
-            deliver(
-                organisation=invoice.collectivity.organisation,
-                collectivity=invoice.collectivity,
-                kind=MessageKind.REMINDER,
-                title=_("Payment reminder for invoice %(number)s") % {"number": invoice.number},
-                body=_(
-                    "We have not yet received € %(amount)s, due on %(date)s. Please pay it now; "
-                    "if you already did, thank you and ignore this message."
-                )
-                % {
-                    "amount": f"{invoice.amount:.2f}".replace(".", ","),
-                    "date": date_format(invoice.due_date, "j F Y"),
-                },
-            )
-            count += 1
-    return count
-
-
-def invoices(actor: Actor) -> QuerySet[PremiumInvoice]:
-    require(actor, Perm.INSURANCE)
-    return scope(PremiumInvoice, actor).select_related("collectivity", "statement")
 
 
 def _regular_lines(
