@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -28,8 +26,6 @@ from werkzorg.core.errors import DomainError
 from werkzorg.inbox.models import MessageKind
 from werkzorg.inbox.services import deliver
 from werkzorg.insurance.models import (
-    ContractPrice,
-    Coverage,
     InsuranceContract,
     InsuranceEvent,
     InsuredPerson,
@@ -39,117 +35,17 @@ from werkzorg.insurance.models import (
     Statement,
     StatementLine,
 )
-from werkzorg.insurance.premiums import ZERO, Amounts, Price, month_amounts, month_end, month_start
+from werkzorg.insurance.premiums import ZERO, Amounts, Price, month_start
 from werkzorg.insurance.services.invoices import create_invoice
-from werkzorg.integrations.webhooks import publish
-
-
-@dataclass(frozen=True)
-class Person:
-    pk: int
-    policy_number: str
-    relation: str
-    holder_id: int
-    name: str
-    employee_number: str
-    date_of_birth: datetime.date
-    start: datetime.date
-    end: datetime.date | None
-
-
-PERSON_FIELDS = (
-    "pk",
-    "policy_number",
-    "relation",
-    "policyholder_id",
-    "first_name",
-    "name_prefix",
-    "last_name",
-    "employee_number",
-    "date_of_birth",
-    "start_date",
-    "end_date",
+from werkzorg.insurance.services.lines import (
+    coverages_of,
+    expected,
+    insert_regular_lines,
+    make_line,
+    people_of,
+    prices_of,
 )
-
-
-def _people(queryset: QuerySet[InsuredPerson]) -> dict[int, Person]:
-    found = {}
-    for pk, policy, relation, holder, first, prefix, last, number, born, start, end in queryset.values_list(
-        *PERSON_FIELDS
-    ):
-        name = " ".join(p for p in (first, prefix, last) if p)
-        found[pk] = Person(pk, policy, relation, holder or pk, name, number, born, start, end)
-    return found
-
-
-def _prices(contract: InsuranceContract) -> dict[int, list[Price]]:
-    prices: dict[int, list[Price]] = defaultdict(list)
-    for product, valid_from, premium, contribution in ContractPrice.objects.filter(
-        contract=contract
-    ).values_list("product_id", "valid_from", "monthly_premium", "employer_contribution"):
-        prices[product].append(Price(valid_from, premium, contribution))
-    return prices
-
-
-def _coverages(
-    person_ids: Iterable[int], *, collectivity_id: int | None = None
-) -> dict[int, list[tuple[int, datetime.date, datetime.date | None]]]:
-    """Products per person: a whole collectivity in one read (a statement's people are most of it),
-    or the named people in chunks."""
-    found: dict[int, list[tuple[int, datetime.date, datetime.date | None]]] = defaultdict(list)
-    fields = ("insured_id", "product_id", "start_date", "end_date")
-    if collectivity_id is not None:
-        wanted = set(person_ids)
-        rows = Coverage.objects.filter(insured__collectivity_id=collectivity_id).values_list(*fields)
-        for insured, product, begin, end in rows.iterator(chunk_size=10_000):
-            if insured in wanted:
-                found[insured].append((product, begin, end))
-        return found
-    ids = list(person_ids)
-    for start in range(0, len(ids), 5_000):
-        for insured, product, begin, end in Coverage.objects.filter(
-            insured_id__in=ids[start : start + 5_000]
-        ).values_list(*fields):
-            found[insured].append((product, begin, end))
-    return found
-
-
-def expected(
-    person: Person,
-    coverages: list[tuple[int, datetime.date, datetime.date | None]],
-    prices: dict[int, list[Price]],
-    month: datetime.date,
-) -> dict[int, Amounts]:
-    """What each product of one person should cost in `month` by today's data."""
-    amounts = {}
-    for product, start, end in coverages:
-        found = month_amounts(
-            month, [(person.start, person.end), (start, end)], prices[product], person.date_of_birth
-        )
-        if found is not None:
-            amounts[product] = found
-    return amounts
-
-
-def _line(statement: Statement, person: Person, holder: Person, product: int, month: datetime.date,
-          kind: LineKind, amounts: Amounts) -> StatementLine:  # fmt: skip
-    return StatementLine(
-        statement=statement,
-        insured_id=person.pk,
-        holder_policy_number=holder.policy_number,
-        holder_employee_number=holder.employee_number,
-        holder_name=holder.name,
-        policy_number=person.policy_number,
-        name=person.name,
-        relation=person.relation,
-        product_id=product,
-        period=month,
-        kind=kind,
-        days=amounts.days,
-        premium=amounts.premium,
-        contribution=amounts.contribution,
-        withheld=amounts.withheld,
-    )
+from werkzorg.integrations.webhooks import publish
 
 
 def statement_number(contract: InsuranceContract, month: datetime.date) -> str:
@@ -189,20 +85,18 @@ def _issue(actor: Actor | None, contract: InsuranceContract, month: datetime.dat
         total_contribution=ZERO,
         total_withheld=ZERO,
     )
-    prices = _prices(contract)
+    insert_regular_lines(statement, contract, month)
     in_collectivity = InsuredPerson.objects.filter(collectivity_id=contract.collectivity_id)
-    current = _people(
-        in_collectivity.filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=month), start_date__lte=month_end(month)
-        )
+    insert_all(
+        StatementLine, _correction_lines(statement, contract, in_collectivity, prices_of(contract), month)
     )
-    lines = _regular_lines(statement, current, prices, month, contract.collectivity_id)
-    lines += _correction_lines(statement, contract, in_collectivity, prices, month)
-    insert_all(StatementLine, lines)
-    statement.total_premium = sum((line.premium for line in lines), ZERO)
-    statement.total_contribution = sum((line.contribution for line in lines), ZERO)
+    totals = statement.lines.aggregate(
+        premium=Sum("premium"), contribution=Sum("contribution"), count=Count("pk")
+    )
+    statement.total_premium = totals["premium"] or ZERO
+    statement.total_contribution = totals["contribution"] or ZERO
     statement.total_withheld = statement.total_premium - statement.total_contribution
-    statement.line_count = len(lines)
+    statement.line_count = totals["count"]
     statement.save(update_fields=["total_premium", "total_contribution", "total_withheld", "line_count"])
     record(
         InsuranceEvent.STATEMENT_ISSUED,
@@ -236,22 +130,6 @@ def _issue(actor: Actor | None, contract: InsuranceContract, month: datetime.dat
     return statement
 
 
-def _regular_lines(
-    statement: Statement,
-    people: dict[int, Person],
-    prices: dict[int, list[Price]],
-    month: datetime.date,
-    collectivity_id: int,
-) -> list[StatementLine]:
-    coverages = _coverages(people, collectivity_id=collectivity_id)
-    lines = []
-    for person in people.values():
-        holder = people.get(person.holder_id, person)
-        for product, amounts in expected(person, coverages[person.pk], prices, month).items():
-            lines.append(_line(statement, person, holder, product, month, LineKind.REGULAR, amounts))
-    return lines
-
-
 def _correction_lines(
     statement: Statement,
     contract: InsuranceContract,
@@ -277,9 +155,9 @@ def _correction_lines(
         first_month[insured] = min(first_month.get(insured, month), month_start(effective))
     if not first_month:
         return []
-    people = _people(in_collectivity.filter(pk__in=first_month))
-    holders = _people(in_collectivity.filter(pk__in={p.holder_id for p in people.values()}))
-    coverages = _coverages(people)
+    people = people_of(in_collectivity.filter(pk__in=first_month))
+    holders = people_of(in_collectivity.filter(pk__in={p.holder_id for p in people.values()}))
+    coverages = coverages_of(people)
     billed = _billed(contract, list(people))
     lines = []
     for person in people.values():
@@ -293,7 +171,7 @@ def _correction_lines(
                 if now.premium != premium or now.contribution != contribution:
                     difference = Amounts(now.days, now.premium - premium, now.contribution - contribution)
                     lines.append(
-                        _line(statement, person, holder, product, period, LineKind.CORRECTION, difference)
+                        make_line(statement, person, holder, product, period, LineKind.CORRECTION, difference)
                     )
     return lines
 
