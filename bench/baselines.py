@@ -32,26 +32,26 @@ BARE = engines["django"].from_string(
 _organisation_ids: dict[str, int] = {}
 
 
-def _organisation_id(request: HttpRequest) -> int:
+def organisation_id_of(request: HttpRequest) -> int:
     slug = request.GET.get("org", "bench")
     if slug not in _organisation_ids:
         _organisation_ids[slug] = Organisation.objects.only("pk").get(slug=slug).pk
     return _organisation_ids[slug]
 
 
-def _page(request: HttpRequest, rows: Any, count: int | None = None, more: Any = ()) -> HttpResponse:
+def bare_page(request: HttpRequest, rows: Any, count: int | None = None, more: Any = ()) -> HttpResponse:
     if not request.user.is_authenticated:
         return HttpResponseForbidden()
     return HttpResponse(BARE.render({"rows": rows, "count": count, "more": more}))
 
 
-def _capped_count(queryset: QuerySet[Any]) -> int:
+def capped_count(queryset: QuerySet[Any]) -> int:
     return min(queryset.order_by()[: COUNT_CAP + 1].count(), COUNT_CAP)
 
 
 def _employees(request: HttpRequest) -> QuerySet[Employee]:
     today = timezone.localdate()
-    return Employee.objects.filter(organisation_id=_organisation_id(request)).filter(
+    return Employee.objects.filter(organisation_id=organisation_id_of(request)).filter(
         Q(employment_end__isnull=True) | Q(employment_end__gte=today)
     )
 
@@ -70,7 +70,7 @@ EMPLOYEE_ROW = (
 def employee_list(request: HttpRequest) -> HttpResponse:
     employees = _employees(request)
     rows = employees.order_by("last_name", "first_name", "pk").values_list(*EMPLOYEE_ROW)[:50]
-    return _page(request, rows, _capped_count(employees))
+    return bare_page(request, rows, capped_count(employees))
 
 
 def employee_search(request: HttpRequest) -> HttpResponse:
@@ -78,27 +78,27 @@ def employee_search(request: HttpRequest) -> HttpResponse:
     for word in request.GET.get("q", "").lower().split():
         employees = employees.filter(search_text__contains=word)
     rows = employees.order_by("last_name", "first_name", "pk").values_list(*EMPLOYEE_ROW)[:50]
-    return _page(request, rows, _capped_count(employees))
+    return bare_page(request, rows, capped_count(employees))
 
 
 def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
-    row = Employee.objects.filter(organisation_id=_organisation_id(request), pk=employee_id).values_list(
+    row = Employee.objects.filter(organisation_id=organisation_id_of(request), pk=employee_id).values_list(
         *EMPLOYEE_FIELDS
     )
-    return _page(request, row)
+    return bare_page(request, row)
 
 
 def request_list(request: HttpRequest) -> HttpResponse:
-    requests = InterventionRequest.objects.filter(organisation_id=_organisation_id(request))
+    requests = InterventionRequest.objects.filter(organisation_id=organisation_id_of(request))
     rows = requests.order_by("-created_at", "-pk").values_list(
         "pk", "number", "intervention__title", "provider__name", "status", "created_at"
     )[:25]
-    return _page(request, rows, _capped_count(requests))
+    return bare_page(request, rows, capped_count(requests))
 
 
 def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     row = InterventionRequest.objects.filter(
-        organisation_id=_organisation_id(request), pk=request_id
+        organisation_id=organisation_id_of(request), pk=request_id
     ).values_list(
         "number",
         "intervention__title",
@@ -116,25 +116,25 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     extensions = Extension.objects.filter(request_id=request_id).values_list(
         "reason", "extra_sessions", "status", "requested_by__full_name", "decided_by__full_name"
     )
-    return _page(request, row, more=[*appointments, *extensions])
+    return bare_page(request, row, more=[*appointments, *extensions])
 
 
 def user_list(request: HttpRequest) -> HttpResponse:
-    members = Membership.objects.filter(organisation_id=_organisation_id(request))
+    members = Membership.objects.filter(organisation_id=organisation_id_of(request))
     rows = members.order_by("user__full_name", "user__email").values_list(
         "pk", "user__full_name", "user__email", "user__is_active", *GRANT_FIELDS
     )[:50]
     invitations = Invitation.objects.filter(
-        organisation_id=_organisation_id(request), status=InvitationStatus.PENDING
+        organisation_id=organisation_id_of(request), status=InvitationStatus.PENDING
     ).values_list("full_name", "email", "expires_at", "invited_by__full_name")
-    return _page(request, rows, _capped_count(members), more=invitations)
+    return bare_page(request, rows, capped_count(members), more=invitations)
 
 
 def organisation_home(request: HttpRequest) -> HttpResponse:
-    rows = Collectivity.objects.filter(organisation_id=_organisation_id(request)).values_list(
+    rows = Collectivity.objects.filter(organisation_id=organisation_id_of(request)).values_list(
         "name", "customer_number", "collectivity_number"
     )
-    return _page(request, rows)
+    return bare_page(request, rows)
 
 
 DASHBOARD_SQL = (
@@ -174,5 +174,5 @@ def dashboard_sql(organisation_id: int) -> list[list[Any]]:
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
-    results = dashboard_sql(_organisation_id(request))
-    return _page(request, [row for result in results for row in result])
+    results = dashboard_sql(organisation_id_of(request))
+    return bare_page(request, [row for result in results for row in result])

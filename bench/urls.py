@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from bench import baselines
+from bench import baselines, insurance
 from config.urls import urlpatterns as portal_urlpatterns
 
 urlpatterns = [
@@ -14,5 +14,8 @@ urlpatterns = [
     path("bench/gebruikers/", baselines.user_list),
     path("bench/home/", baselines.organisation_home),
     path("bench/dashboard/", baselines.dashboard),
+    path("bench/verzekerden/", insurance.insured_list),
+    path("bench/verzekerden/<int:insured_id>/", insurance.insured_detail),
+    path("bench/borderellen/<int:statement_id>/", insurance.statement_detail),
     *portal_urlpatterns,
 ]

@@ -241,6 +241,11 @@ class InsuredPerson(TimeStampedModel):
         return " ".join(p for p in (self.first_name, self.name_prefix, self.last_name) if p)
 
     @property
+    def relation_label(self) -> str:
+        """For lists, where get_relation_display hashes every choice's label per row."""
+        return str(Relation(self.relation).label)
+
+    @property
     def is_policyholder(self) -> bool:
         return self.relation == Relation.POLICYHOLDER
 

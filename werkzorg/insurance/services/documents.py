@@ -123,7 +123,7 @@ def make_payroll_file(
     profile = payroll.profile(profile_name)
     if profile is None:
         raise DomainError(_("Choose a payroll format."), field="profile")
-    totals = policyholder_totals(statement)
+    totals = list(policyholder_totals(statement))
     missing = [t["holder_name"] for t in totals if not t["holder_employee_number"]]
     if missing:
         raise DomainError(

@@ -207,12 +207,13 @@ def get_statement(actor: Actor, statement_id: int) -> Statement:
     return statement
 
 
-def policyholder_totals(statement: Statement) -> list[dict[str, Any]]:
-    """Per policyholder (with family): premium, contribution and what to withhold, in name order."""
-    return list(
+def policyholder_totals(statement: Statement) -> QuerySet[StatementLine, dict[str, Any]]:
+    """Per policyholder (with family): premium, contribution and what to withhold, in name order (a
+    query, so a page of the statement reads one page of it along the index)."""
+    return (
         statement.lines.values("holder_policy_number", "holder_name", "holder_employee_number")
         .annotate(premium=Sum("premium"), contribution=Sum("contribution"), withheld=Sum("withheld"))
-        .order_by("holder_name", "holder_policy_number")
+        .order_by("holder_name", "holder_policy_number", "holder_employee_number")
     )
 
 

@@ -160,6 +160,22 @@ def test_the_list_costs_the_same_queries_for_10_or_300_people(world: World, clie
     )
 
 
+def test_a_persons_page_costs_the_same_queries_with_a_family_and_a_history(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    made = world.objects["contract"]
+    holder = insured(made, products=["BASIS", "AV"])  # type: ignore[arg-type]
+    client.force_login(world.users["insurance"])
+    actor = resolve_actor(world.users["insurance"], "acme")
+
+    def grow() -> None:
+        for born in (D(1982, 3, 1), D(2012, 6, 1), D(2015, 9, 1)):
+            insured(made, relation=Relation.CHILD, holder=holder, born=born)  # type: ignore[arg-type]
+        with _today(D(2026, 3, 2)):
+            for number in ("W1", "W2", "W3"):
+                services.change_employee_number(actor=actor, insured_id=holder.pk, employee_number=number)
+
+    assert_constant_queries(client, [f"/o/acme/verzekerden/{holder.pk}/"], grow)
+
+
 def test_the_main_account_holder_limits_the_insurance_role_to_chosen_collectivities(
     world: World, client
 ) -> None:  # type: ignore[no-untyped-def]

@@ -53,6 +53,8 @@ person = st.fixed_dictionaries(
         "children": st.integers(min_value=0, max_value=2),
         "supplementary_from": st.one_of(st.none(), days_in_2026),
         "prefix": st.sampled_from(["", "van der"]),
+        # the policyholder leaves after ten days, the family stays: their lines carry their own names
+        "holder_leaves": st.booleans(),
     }
 )
 
@@ -73,7 +75,8 @@ def _rows(lines: Any) -> list[tuple[Any, ...]]:
     april_price=st.one_of(st.none(), money),
 )
 # By hand, so the rare cases are always tried: a child turning 18 in March is free in February; 22 of
-# January's 31 days; the supplementary product from the 20th; a contribution above the premium.
+# January's 31 days; the supplementary product from the 20th; a contribution above the premium; in
+# February a family whose policyholder left in January.
 @example(
     people=[
         {
@@ -99,9 +102,10 @@ def _rows(lines: Any) -> list[tuple[Any, ...]]:
             "children": 2,
             "supplementary_from": D(2026, 1, 20),
             "prefix": "",
+            "holder_leaves": True,
         },
     ],
-    month=D(2026, 1, 1),
+    month=D(2026, 2, 1),
     basic=(Decimal("10.01"), Decimal("12.00")),
     supplementary=(Decimal("31.00"), Decimal("0.50")),
     april_price=None,
@@ -131,7 +135,8 @@ def test_sql_lines_equal_the_python_reference(
             end = (
                 None if drawn["length"] is None else drawn["start"] + datetime.timedelta(days=drawn["length"])
             )
-            holder = insured(made, start=drawn["start"], end=end, last_name="Jansen")
+            holder_end = drawn["start"] + datetime.timedelta(days=10) if drawn.get("holder_leaves") else end
+            holder = insured(made, start=drawn["start"], end=holder_end, last_name="Jansen")
             if drawn["prefix"]:
                 holder.name_prefix = drawn["prefix"]
                 holder.save(update_fields=["name_prefix"])
