@@ -40,6 +40,7 @@ from werkzorg.insurance.services.statements import issue_statement
 from werkzorg.organisations.models import Collectivity, Membership
 
 JANUARY, FEBRUARY, MARCH = datetime.date(2026, 1, 1), datetime.date(2026, 2, 1), datetime.date(2026, 3, 1)
+CONFIRMED = datetime.datetime(2025, 12, 15, 9, 0, tzinfo=datetime.UTC)
 
 
 def load(superuser: Membership, count: int) -> InsuranceContract:
@@ -75,6 +76,7 @@ def load(superuser: Membership, count: int) -> InsuranceContract:
             start_date=JANUARY,
             end_date=datetime.date(2026, 2, 14) if n % 10 == 0 else None,
             search_text=f"{10**8 + n} {n:07d} voornaam{n} achternaam{n % 997}",
+            confirmed_at=None if n % 5000 == 1 else CONFIRMED,  # a few new members still to check
         )
         for n in range(count)
     ]
@@ -198,8 +200,18 @@ def scenarios(
     def payroll_csv_module() -> bytes:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(["werknemersnummer", "naam", "inhouding"])
-        writer.writerows(services.policyholder_totals(february))
+        writer.writerow(
+            ["werknemersnummer", "polisnummer", "naam", "premie", "werkgeversbijdrage", "inhouding"]
+        )
+        writer.writerows(
+            (
+                row["holder_employee_number"],
+                row["holder_policy_number"],
+                row["holder_name"],
+                *(f"{row[key]:.2f}".replace(".", ",") for key in ("premium", "contribution", "withheld")),
+            )
+            for row in services.policyholder_totals(february)
+        )
         return buffer.getvalue().encode("utf-8-sig")
 
     return {
@@ -272,7 +284,7 @@ def pages(superusers: dict[str, Membership], contracts: dict[str, InsuranceContr
             lambda _: 1,
         ),
         Page(
-            "insurance.statement",
+            "insurance.statement.page",
             {s: f"/o/{s}/borderellen/{february[s]}/" for s in slugs},
             f"/bench/borderellen/{february['bench']}/",
             people,

@@ -208,7 +208,19 @@ class InsuredPerson(TimeStampedModel):
         verbose_name_plural = _("insured people")
         ordering = ["last_name", "first_name", "pk"]
         indexes = [
-            models.Index(fields=["collectivity", "last_name", "first_name"]),
+            # the list in name order, a page at a time, for one collectivity or all of an employer's
+            models.Index(
+                fields=["collectivity", "last_name", "first_name", "id"], name="insured_collectivity_name"
+            ),
+            models.Index(
+                fields=["organisation", "last_name", "first_name", "id"], name="insured_organisation_name"
+            ),
+            # "to check": the few new members awaiting the employer, counted on every list page
+            models.Index(
+                fields=["organisation"],
+                condition=Q(confirmed_at__isnull=True, end_date__isnull=True, relation="policyholder"),
+                name="insured_to_check",
+            ),
             models.Index(fields=["collectivity", "policy_number"]),
             models.Index(fields=["collectivity", "end_date"]),
             models.Index(fields=["collectivity", "start_date"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -80,6 +81,10 @@ class StatementLine(models.Model):
             models.Index(
                 fields=["statement", "holder_name", "holder_policy_number", "holder_employee_number"],
                 name="statement_line_holder",
+            ),
+            # a statement's few corrections without reading its 100,000 regular lines
+            models.Index(
+                fields=["statement"], condition=Q(kind="correction"), name="statement_line_correction"
             ),
         ]
 

@@ -209,9 +209,10 @@ def get_statement(actor: Actor, statement_id: int) -> Statement:
 
 def policyholder_totals(statement: Statement) -> QuerySet[StatementLine, dict[str, Any]]:
     """Per policyholder (with family): premium, contribution and what to withhold, in name order (a
-    query, so a page of the statement reads one page of it along the index)."""
+    query, so a page of the statement reads one page of it along the index; grouped in the index's
+    column order, which PostgreSQL before 17 needs to use it)."""
     return (
-        statement.lines.values("holder_policy_number", "holder_name", "holder_employee_number")
+        statement.lines.values("holder_name", "holder_policy_number", "holder_employee_number")
         .annotate(premium=Sum("premium"), contribution=Sum("contribution"), withheld=Sum("withheld"))
         .order_by("holder_name", "holder_policy_number", "holder_employee_number")
     )
