@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from openpyxl import Workbook
 
@@ -309,7 +309,7 @@ INSURED_ROW = (
 
 
 def _insured(request: HttpRequest) -> QuerySet[InsuredPerson]:
-    return InsuredPerson.objects.filter(collectivity__organisation_id=organisation_id_of(request))
+    return InsuredPerson.objects.filter(organisation_id=organisation_id_of(request))
 
 
 def insured_list(request: HttpRequest) -> HttpResponse:
@@ -341,11 +341,11 @@ def statement_detail(request: HttpRequest, statement_id: int) -> HttpResponse:
     ).values_list("number", "collectivity__name", "month", "issued_at", "total_premium", "total_withheld")
     totals = (
         StatementLine.objects.filter(statement_id=statement_id)
-        .values("holder_policy_number", "holder_name", "holder_employee_number")
+        .values("holder_name", "holder_policy_number", "holder_employee_number")
         .annotate(premium=Sum("premium"), contribution=Sum("contribution"), withheld=Sum("withheld"))
         .order_by("holder_name", "holder_policy_number", "holder_employee_number")
     )
-    count = capped_count(totals.annotate(lines=Count("pk")))
+    count = capped_count(totals)
     corrections = StatementLine.objects.filter(statement_id=statement_id, kind="correction").values_list(
         "name", "product__name", "period", "premium", "withheld"
     )[:200]

@@ -25,6 +25,18 @@ from werkzorg.jobs.services import start_job
 from werkzorg.organisations.models import Collectivity
 
 PAGE_SIZE = 50
+LIST_FIELDS = (
+    "first_name",
+    "name_prefix",
+    "last_name",
+    "policy_number",
+    "employee_number",
+    "relation",
+    "date_of_birth",
+    "start_date",
+    "end_date",
+    "collectivity__name",
+)
 
 
 def _collectivities(request: OrgRequest) -> Any:
@@ -44,7 +56,11 @@ def insured_list(request: OrgRequest) -> HttpResponse:
             params.pop("zoek")
         return redirect(f"{request.path}?{params.urlencode()}")
     search = recall_search(request, request.GET.get("zoek", ""))
-    people = services.list_insured(actor=actor, search=search).select_related("collectivity")
+    people = (
+        services.list_insured(actor=actor, search=search)
+        .select_related("collectivity")
+        .only(*LIST_FIELDS)  # the columns shown: not the encrypted BSN nor the search text of 50 people
+    )
     filters = InsuredFilter(request.GET or None, queryset=people, collectivities=_collectivities(request))
     page = paginate(request, filters.qs, PAGE_SIZE)
     query = request.GET.copy()
