@@ -25,14 +25,19 @@ from django.utils.translation import gettext_lazy as _
 from werkzorg.core.tabular import csv_text as _text
 from werkzorg.core.tabular import write_csv, write_xlsx
 
-# The columns a generic file may have: key -> (heading, value from a policyholder's totals).
-GENERIC_COLUMNS: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {
-    "employee_number": ("werknemersnummer", lambda t: t["holder_employee_number"]),
-    "policy_number": ("polisnummer", lambda t: t["holder_policy_number"]),
-    "name": ("naam", lambda t: t["holder_name"]),
-    "premium": ("premie", lambda t: t["premium"]),
-    "contribution": ("werkgeversbijdrage", lambda t: t["contribution"]),
-    "withheld": ("inhouding", lambda t: t["withheld"]),
+
+def _amount(value: Decimal) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+# The columns a generic file may have: key -> (heading, key in a policyholder's totals, how it is written).
+GENERIC_COLUMNS: dict[str, tuple[str, str, Callable[[Any], str]]] = {
+    "employee_number": ("werknemersnummer", "holder_employee_number", _text),
+    "policy_number": ("polisnummer", "holder_policy_number", _text),
+    "name": ("naam", "holder_name", _text),
+    "premium": ("premie", "premium", _amount),
+    "contribution": ("werkgeversbijdrage", "contribution", _amount),
+    "withheld": ("inhouding", "withheld", _amount),
 }
 GENERIC_LABELS = {
     "employee_number": _("employee number"),
@@ -74,20 +79,11 @@ def profile(name: str) -> Profile | None:
     return _profiles.get(name)
 
 
-def _amount(value: Decimal) -> str:
-    return f"{value:.2f}".replace(".", ",")
-
-
 def _generic(totals: Sequence[dict[str, Any]], options: dict[str, Any], stem: str) -> PayrollFile:
     chosen = [c for c in options.get("columns") or list(GENERIC_COLUMNS) if c in GENERIC_COLUMNS]
     header = [GENERIC_COLUMNS[c][0] for c in chosen]
-    rows = (
-        [
-            _amount(v) if isinstance(v, Decimal) else _text(v)
-            for v in (GENERIC_COLUMNS[c][1](t) for c in chosen)
-        ]
-        for t in totals
-    )
+    columns = [GENERIC_COLUMNS[c][1:] for c in chosen]  # looked up once, not per row
+    rows = ([write(t[key]) for key, write in columns] for t in totals)
     return PayrollFile(f"{stem}-salaris.csv", write_csv(header, rows), "text/csv")
 
 

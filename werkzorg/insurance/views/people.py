@@ -61,12 +61,15 @@ def insured_list(request: OrgRequest) -> HttpResponse:
         .select_related("collectivity")
         .only(*LIST_FIELDS)  # the columns shown: not the encrypted BSN nor the search text of 50 people
     )
-    filters = InsuredFilter(request.GET or None, queryset=people, collectivities=_collectivities(request))
+    collectivities = _collectivities(request)
+    filters = InsuredFilter(request.GET or None, queryset=people, collectivities=collectivities)
     page = paginate(request, filters.qs, PAGE_SIZE)
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
         "filters": filters,
+        # the filter form is rendered once per query and set of collectivities (their names included)
+        "collectivity_key": tuple(collectivities.values_list("pk", "name")),
         "page": page,
         "search": search,
         "query": query.urlencode(),
