@@ -88,8 +88,9 @@ TARGETS: dict[str, float | None] = {
 # The insurance issue: a statement against plain SQL writing the same number of lines into the same table
 # (1.5x); against the one SQL aggregate the issue names it is reported without a target, since that reads
 # the month's sums once where issuing writes 100,000 lines with their indexes and foreign keys (measured
-# 21-24x, where plain SQL writing the same lines alone is 16-20x); reconciliation against one SQL aggregate (as dashboards: 1.5x), the short list
-# against openpyxl write-only (1.3x), the payroll file against the csv module (1.5x).
+# 21-24x, where plain SQL writing the same lines alone is 16-20x); reconciliation against one SQL
+# aggregate (as dashboards: 1.5x), the short list against openpyxl write-only (1.3x), the payroll file
+# against the csv module (1.5x).
 TARGETS |= {
     "insurance.statement": 1.5,
     "insurance.statement.aggregate": None,
