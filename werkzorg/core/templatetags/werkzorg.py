@@ -15,6 +15,9 @@ register = template.Library()
 
 WIDGET_CLASSES = {
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    # before RadioSelect, its parent: each option of a group gets the class of its own kind of input
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.FileInput: "utrecht-textbox utrecht-textbox--html-input",
