@@ -176,6 +176,17 @@ def test_a_persons_page_costs_the_same_queries_with_a_family_and_a_history(world
     assert_constant_queries(client, [f"/o/acme/verzekerden/{holder.pk}/"], grow)
 
 
+def test_the_deregistration_page_says_from_which_date_on_before_anything_is_tried(
+    world: World, client
+) -> None:  # type: ignore[no-untyped-def]
+    person = world.objects["insured"]  # in the collectivity since 1 January 2026, 3 months back allowed
+    client.force_login(world.users["insurance"])
+    with _today(D(2026, 12, 2)):
+        page = client.get(f"/o/acme/verzekerden/{person.pk}/afmelden/").content.decode()  # type: ignore[attr-defined]
+    assert 'min="2026-09-02"' in page
+    assert "U kunt een datum kiezen vanaf 2 september 2026" in page
+
+
 def test_the_main_account_holder_limits_the_insurance_role_to_chosen_collectivities(
     world: World, client
 ) -> None:  # type: ignore[no-untyped-def]

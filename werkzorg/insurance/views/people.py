@@ -122,6 +122,12 @@ def _form_page(
             return redirect("insurance:detail", org=request.actor.organisation.slug, insured_id=target.pk)
     contract = services.contract_of(insured)
     family = services.family_of(insured)
+    # A date field says from when a date is accepted, before the user tries one (the service still decides).
+    earliest = max(services.earliest_allowed(contract), insured.start_date)
+    dated = [name for name in ("end_date", "effective_date") if name in form.fields]
+    for name in dated:
+        form.fields[name].widget.attrs["min"] = earliest.isoformat()
+    context |= {"earliest": earliest if dated else None}
     return render(
         request,
         template,
