@@ -13,6 +13,7 @@ from werkzorg.core.tenancy import Tenancy
 class InboxEvent(models.TextChoices):
     MESSAGE_READ = "inbox_message_read", _("Inbox message read")
     ATTACHMENT_DOWNLOADED = "inbox_attachment_downloaded", _("Inbox attachment downloaded")
+    ALL_MARKED_READ = "inbox_all_marked_read", _("Inbox marked as read")
 
 
 class MessageKind(models.TextChoices):

@@ -57,6 +57,27 @@ def visible_messages(actor: Actor) -> QuerySet[Message]:
     )
 
 
+def filtered_messages(actor: Actor, *, kind: str = "", unread_only: bool = False) -> QuerySet[Message]:
+    """The inbox as the list shows it: optionally one kind of message, optionally unread only."""
+    messages = visible_messages(actor)
+    if kind in MessageKind.values:
+        messages = messages.filter(kind=kind)
+    if unread_only:
+        messages = messages.filter(is_read=False)
+    return messages
+
+
+@transaction.atomic(durable=True)
+def mark_all_read(actor: Actor) -> int:
+    """Everything the user sees in the inbox counts as read for them (nobody else's markers change)."""
+    unread = list(visible_messages(actor).filter(is_read=False).values_list("pk", flat=True))
+    MessageRead.objects.bulk_create(
+        [MessageRead(message_id=pk, user=actor.user) for pk in unread], ignore_conflicts=True
+    )
+    record(InboxEvent.ALL_MARKED_READ, actor=actor, detail=f"{len(unread)} messages")
+    return len(unread)
+
+
 def unread_count(actor: Actor) -> int:
     unread: int = visible_messages(actor).filter(is_read=False).count()  # type: ignore[misc]
     return unread

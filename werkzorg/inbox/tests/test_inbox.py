@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tests.personas import World
 from werkzorg.audit.models import AuditEvent
-from werkzorg.inbox.models import Message, MessageKind
+from werkzorg.inbox.models import Message, MessageKind, MessageRead
 from werkzorg.inbox.services import delete_expired, deliver
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +74,29 @@ def test_the_desk_writes_a_message_that_the_employer_reads(world: World, client)
     assert AuditEvent.objects.filter(event_type="desk_created", object_id=str(message.pk)).exists()
     client.force_login(world.users["insurance"])
     assert "Nieuwe premies 2027" in client.get("/o/acme/postvak/").content.decode()
+
+
+def test_the_inbox_shows_one_kind_or_the_unread_and_marks_everything_read_for_this_user_only(
+    world: World, client
+) -> None:  # type: ignore[no-untyped-def]
+    statement = deliver(organisation=world.org, kind=MessageKind.STATEMENT, title="Borderel januari")
+    deliver(organisation=world.org, kind=MessageKind.DESK, title="Nieuwe openingstijden")
+    deliver(organisation=world.org, kind=MessageKind.DESK, title="Bericht gelezen")
+    client.force_login(world.users["insurance"])
+    opened = client.get("/o/acme/postvak/").content.decode()
+    assert "Borderel januari" in opened and "Nieuwe openingstijden" in opened
+    read_one = Message.objects.get(title="Bericht gelezen")
+    client.get(f"/o/acme/postvak/{read_one.pk}/")
+
+    only_desk = client.get("/o/acme/postvak/?soort=desk").content.decode()
+    assert "Nieuwe openingstijden" in only_desk and "Borderel januari" not in only_desk
+    unread = client.get("/o/acme/postvak/?ongelezen=1").content.decode()
+    assert "Borderel januari" in unread and "Bericht gelezen" not in unread
+
+    response = client.post("/o/acme/postvak/alles-gelezen/")
+    assert response.status_code == 302
+    assert "Borderel januari" not in client.get("/o/acme/postvak/?ongelezen=1").content.decode()
+    assert MessageRead.objects.filter(user=world.users["insurance"], message=statement).exists()
+    # the superuser's own markers are untouched: still unread for them
+    assert not MessageRead.objects.filter(user=world.users["superuser"], message=statement).exists()
+    assert AuditEvent.objects.filter(event_type="inbox_all_marked_read").count() == 1
