@@ -63,14 +63,14 @@ def filtered_messages(actor: Actor, *, kind: str = "", unread_only: bool = False
     if kind in MessageKind.values:
         messages = messages.filter(kind=kind)
     if unread_only:
-        messages = messages.filter(is_read=False)
+        messages = messages.filter(is_read=False)  # type: ignore[misc]  # annotated by visible_messages
     return messages
 
 
 @transaction.atomic(durable=True)
 def mark_all_read(actor: Actor) -> int:
     """Everything the user sees in the inbox counts as read for them (nobody else's markers change)."""
-    unread = list(visible_messages(actor).filter(is_read=False).values_list("pk", flat=True))
+    unread = list(visible_messages(actor).filter(is_read=False).values_list("pk", flat=True))  # type: ignore[misc]
     MessageRead.objects.bulk_create(
         [MessageRead(message_id=pk, user=actor.user) for pk in unread], ignore_conflicts=True
     )
