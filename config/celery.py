@@ -26,6 +26,11 @@ app.conf.beat_schedule = {
         "task": "werkzorg.insurance.tasks.send_payment_reminders_task",
         "schedule": 24 * 60 * 60,
     },
+    # Once a day: each step is reminded of once, N working days before it is due.
+    "absence-step-reminders": {
+        "task": "werkzorg.absence.tasks.send_step_reminders_task",
+        "schedule": 24 * 60 * 60,
+    },
     "expired-inbox-messages": {
         "task": "werkzorg.inbox.tasks.delete_expired_messages_task",
         "schedule": 60 * 60,

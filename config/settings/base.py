@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "werkzorg.inbox",
     "werkzorg.interventions",
     "werkzorg.insurance",
+    "werkzorg.absence",
     "werkzorg.portal",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -271,6 +272,14 @@ INTERVENTION_CONSENT_DAYS = env_int("INTERVENTION_CONSENT_DAYS", 14)
 JOB_RESULT_HOURS = env_int("JOB_RESULT_HOURS", 24)
 INTERVENTION_REMINDER_DAYS = (3, 7)
 SURVEY_LINK_DAYS = 60
+# The employee's absence link (timeline, plan of action, copies): valid this many days, renewed on request.
+ABSENCE_LINK_DAYS = env_int("ABSENCE_LINK_DAYS", 30)
+# Frequent absence: this many sick reports within the months below propose an early consult. Our default,
+# after common occupational-health practice; an operator may set its own.
+ABSENCE_FREQUENT_REPORTS = env_int("ABSENCE_FREQUENT_REPORTS", 3)
+ABSENCE_FREQUENT_MONTHS = env_int("ABSENCE_FREQUENT_MONTHS", 12)
+# E-mail reminders go this many working days before a step's due date.
+ABSENCE_REMINDER_WORKING_DAYS = env_int("ABSENCE_REMINDER_WORKING_DAYS", 3)
 
 # E-mail and SMS.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

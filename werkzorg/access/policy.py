@@ -41,7 +41,10 @@ class Perm(StrEnum):
     VIEW_ALL_INTERVENTIONS = "view_all_interventions"
     VIEW_DASHBOARD = "view_dashboard"
     REPORTS = "reports"
+    # Absence files: report sick and recovered, case management, the timeline and work-related advice.
     ABSENCE = "absence"
+    # See absence files and their timeline (no medical detail): the absence role and the physician.
+    VIEW_ABSENCE = "view_absence"
     PROVIDER_WORK = "provider_work"
     # Register and revoke the organisation's API clients (machine access): the main account holder's.
     MANAGE_API_CLIENTS = "manage_api_clients"
@@ -93,7 +96,7 @@ GRANT_PERMS: dict[str, frozenset[Perm]] = {
     ),
     "role_reports": frozenset({Perm.REPORTS, Perm.VIEW_DASHBOARD}),
     "role_absence": frozenset(
-        {Perm.ABSENCE, Perm.VIEW_EMPLOYEES, Perm.PICK_EMPLOYEES, Perm.MANAGE_EMPLOYEES}
+        {Perm.ABSENCE, Perm.VIEW_ABSENCE, Perm.VIEW_EMPLOYEES, Perm.PICK_EMPLOYEES, Perm.MANAGE_EMPLOYEES}
     ),
 }
 
@@ -124,6 +127,7 @@ PHYSICIAN_PERMS = frozenset(
         Perm.VIEW_INTERVENTIONS,
         Perm.MANAGE_INTERVENTIONS,
         Perm.PICK_EMPLOYEES,
+        Perm.VIEW_ABSENCE,
         Perm.MEDICAL_DATA,
     }
 )
@@ -151,6 +155,7 @@ EMPLOYER_ONLY_PERMS = frozenset(
         Perm.VIEW_DASHBOARD,
         Perm.REPORTS,
         Perm.ABSENCE,
+        Perm.VIEW_ABSENCE,
     }
 )
 

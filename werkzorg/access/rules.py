@@ -162,6 +162,8 @@ def scope(source: type[M] | QuerySet[M], actor: Actor, *, aggregate: bool = Fals
     organisation = actor.organisation
     if actor.is_desk or organisation is None:
         return queryset.none()
+    if tenancy.medical and Perm.MEDICAL_DATA not in actor.perms:
+        return queryset.none()
     if actor.is_provider and tenancy.provider:
         return queryset.filter(**{tenancy.provider: organisation}, **tenancy.provider_condition)
     if tenancy.collectivity and (linked := linked_collectivities(actor)):

@@ -14,6 +14,8 @@ class Tenancy:
     owner: the lookup to the user who made the row; others see it only with `all_rows_perm`.
     collectivity: the lookup to the collectivity (insurance contract) of the row: a member whose insurance
     role is limited to some collectivities sees only their rows.
+    medical: medical detail (notes, analyses, medical documents): no row without the medical permission,
+    which only an authorised occupational physician holds; no employer role, desk or superuser flag gives it.
     """
 
     organisation: str = "organisation"
@@ -22,3 +24,4 @@ class Tenancy:
     owner: str | None = None
     all_rows_perm: str | None = None
     collectivity: str | None = None
+    medical: bool = False

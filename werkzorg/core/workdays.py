@@ -26,3 +26,25 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
         if is_working_day(day):
             count += 1
     return count
+
+
+def add_working_days(start: datetime.date, count: int) -> datetime.date:
+    """The `count`-th working day after `start` (start itself not counted)."""
+    day = start
+    while count > 0:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day):
+            count -= 1
+    return day
+
+
+def on_or_after_working_day(day: datetime.date) -> datetime.date:
+    while not is_working_day(day):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def on_or_before_working_day(day: datetime.date) -> datetime.date:
+    while not is_working_day(day):
+        day -= datetime.timedelta(days=1)
+    return day

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -62,12 +63,26 @@ class EmployeeForm(forms.ModelForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
+    part_time_factor = forms.DecimalField(
+        label=_("Part-time factor"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("1.5"),
+        decimal_places=3,
+        help_text=_("Share of a full-time job: 1 for full time, 0.5 for half. Weighs the absence figures."),
+    )
+
     class Meta:
         model = Employee
-        fields = EMPLOYEE_FIELDS
+        fields = [*EMPLOYEE_FIELDS, "part_time_factor"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        # Only the page's form has this field; an import row or an API call leaves the stored one alone.
+        if "part_time_factor" not in self.data:
+            data.pop("part_time_factor", None)
+        elif data.get("part_time_factor") is None:
+            data["part_time_factor"] = Decimal(1)
         for field, message in cross_field_problems(data):
             self.add_error(field, message)
         return data

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +61,15 @@ class Employee(OrgOwnedModel):
     department = models.CharField(_("department"), max_length=120, blank=True)
     employment_start = models.DateField(_("employed since"), null=True, blank=True)
     employment_end = models.DateField(_("employment ended on"), null=True, blank=True)
+    # Share of a full-time job (1 = full time): weighs sick and available days in absence figures.
+    part_time_factor = models.DecimalField(
+        _("part-time factor"),
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal(1),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1.5"))],
+        help_text=_("Share of a full-time job: 1 for full time, 0.5 for half."),
+    )
     # Lower-case number, names, e-mail and department: what the register's search looks in.
     search_text = models.TextField(default="", blank=True, editable=False)
 

@@ -21,6 +21,7 @@ EVERY_ROLE = {
     "reports",
     "view_dashboard",
     "absence",
+    "view_absence",
 }
 USER_MANAGEMENT = {"view_users", "invite_users", "assign_permissions", "assign_roles"}
 MAIN_ACCOUNT_HOLDER = {
@@ -55,7 +56,14 @@ STATED: dict[str, set[str] | None] = {
         "pick_employees",
     },
     "reports": {"view_organisation", "reports", "view_dashboard"},
-    "absence": {"view_organisation", "absence", "view_employees", "pick_employees", "manage_employees"},
+    "absence": {
+        "view_organisation",
+        "absence",
+        "view_absence",
+        "view_employees",
+        "pick_employees",
+        "manage_employees",
+    },
     "user_manager": {
         "view_organisation",
         "view_users",
@@ -74,6 +82,7 @@ STATED: dict[str, set[str] | None] = {
         "view_interventions",
         "manage_interventions",
         "pick_employees",
+        "view_absence",
         "medical_data",
     },
     "desk": None,

@@ -1,0 +1,144 @@
+"""Reads of absence files: lists, one file with its timeline (audited), the task list per role."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from werkzorg.absence.models import (
+    AbsenceEvent,
+    AbsenceFile,
+    Consult,
+    ConsultStatus,
+    PlanDocument,
+    SickPeriod,
+    StepRecord,
+)
+from werkzorg.absence.services.files import frequent_absence
+from werkzorg.absence.timeline import Owner, TimelineStep, compute, next_steps
+from werkzorg.access import Actor, Perm, can, get_or_404, require, scope
+from werkzorg.audit.services import record
+
+EMPLOYER_OWNERS = frozenset({Owner.EMPLOYER, Owner.CASE_MANAGER, Owner.EMPLOYER_AND_EMPLOYEE})
+PHYSICIAN_OWNERS = frozenset({Owner.PHYSICIAN})
+
+
+def _with_course(files: QuerySet[AbsenceFile]) -> QuerySet[AbsenceFile]:
+    """Two more statements for any number of files: their periods and their recorded steps."""
+    return files.prefetch_related(
+        Prefetch("periods", queryset=SickPeriod.objects.order_by("start", "id")),
+        Prefetch("step_records", queryset=StepRecord.objects.all()),
+    )
+
+
+def timeline_of(file: AbsenceFile, today: datetime.date) -> list[TimelineStep]:
+    periods = list(file.periods.all())
+    return compute(file.course(periods), [r.as_record() for r in file.step_records.all()], today)
+
+
+def list_files(actor: Actor, *, state: str = "open", mine: bool = False) -> QuerySet[AbsenceFile]:
+    require(actor, Perm.VIEW_ABSENCE)
+    files = scope(AbsenceFile, actor).select_related("employee", "case_manager")
+    if state == "open":
+        files = files.filter(recovered_on__isnull=True)
+    elif state == "recovered":
+        files = files.filter(recovered_on__isnull=False)
+    if mine:
+        files = files.filter(case_manager=actor.user)
+    return _with_course(files).order_by("-first_sick_day", "-id")
+
+
+@dataclass
+class FileRow:
+    file: AbsenceFile
+    next_step: TimelineStep | None
+    overdue: int
+
+
+def rows_with_next_step(files: Iterable[AbsenceFile], today: datetime.date) -> list[FileRow]:
+    rows = []
+    for file in files:
+        steps = timeline_of(file, today)
+        upcoming = next_steps(steps)
+        rows.append(
+            FileRow(
+                file, upcoming[0] if upcoming else None, sum(1 for s in upcoming if s.due and s.due < today)
+            )
+        )
+    return rows
+
+
+def get_file(actor: Actor, file_id: int) -> AbsenceFile:
+    require(actor, Perm.VIEW_ABSENCE)
+    file: AbsenceFile = get_or_404(
+        AbsenceFile.objects.select_related("employee", "organisation", "case_manager", "practitioner"),
+        actor,
+        pk=file_id,
+    )
+    return file
+
+
+def file_page(actor: Actor, file_id: int, today: datetime.date) -> dict[str, Any]:
+    """Everything the file's page shows, none of it medical; the read is audited (NEN 7513)."""
+    file = get_file(actor, file_id)
+    periods = list(file.periods.order_by("start", "id"))
+    records = [r.as_record() for r in file.step_records.all()]
+    steps = compute(file.course(periods), records, today)
+    record(AbsenceEvent.FILE_READ, actor=actor, subject=file.employee, obj=file)
+    return {
+        "file": file,
+        "periods": periods,
+        "degrees": list(file.degrees.order_by("effective_from", "id")),
+        "steps": steps,
+        "plans": list(file.plans.select_related("employer_signed_by").order_by("kind", "sequence")),
+        "advices": list(file.advices.select_related("practitioner")),
+        "consults": list(scope(Consult, actor).filter(file=file).select_related("practitioner")),
+        "frequent": frequent_absence(file.employee, today),
+    }
+
+
+def plans_for_employee(file: AbsenceFile) -> list[PlanDocument]:
+    return list(file.plans.order_by("kind", "sequence"))
+
+
+@dataclass
+class Task:
+    file: AbsenceFile
+    step: TimelineStep
+
+
+def task_list(actor: Actor, today: datetime.date, *, mine: bool = False) -> dict[str, Any]:
+    """Overdue and upcoming steps across the open files, for the actor's role: the employer's and case
+    manager's steps for the absence role, the physician's steps and planned consults for a physician."""
+    require(actor, Perm.VIEW_ABSENCE)
+    owners: set[Owner] = set()
+    if can(actor, Perm.ABSENCE):
+        owners |= EMPLOYER_OWNERS
+    if can(actor, Perm.MEDICAL_DATA):
+        owners |= PHYSICIAN_OWNERS
+    files = list_files(actor, state="open", mine=mine)
+    tasks: dict[str, list[Task]] = defaultdict(list)
+    for file in files:
+        for step in next_steps(timeline_of(file, today)):
+            if step.owner in owners:
+                assert step.due is not None
+                tasks["overdue" if step.due < today else "upcoming"].append(Task(file, step))
+    consults = (
+        scope(Consult, actor)
+        .filter(status=ConsultStatus.PLANNED, practitioner__user=actor.user)
+        .select_related("employee")
+        .order_by("starts_at")[:100]
+        if can(actor, Perm.MEDICAL_DATA)
+        else []
+    )
+    key = lambda task: task.step.due  # noqa: E731
+    return {
+        "overdue": sorted(tasks["overdue"], key=key),
+        "upcoming": sorted(tasks["upcoming"], key=key)[:200],
+        "consults": consults,
+    }

@@ -1,0 +1,68 @@
+"""E-mail reminders before Poortwachter due dates: how many steps and where to look, never who or why."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from werkzorg.absence.models import AbsenceFile, SickPeriod
+from werkzorg.absence.timeline import Owner, compute
+from werkzorg.core.workdays import add_working_days
+from werkzorg.notifications.services import send_email
+from werkzorg.organisations.models import Membership, PhysicianAuthorisation
+
+EMPLOYER_OWNERS = frozenset({Owner.EMPLOYER, Owner.CASE_MANAGER, Owner.EMPLOYER_AND_EMPLOYEE})
+
+
+def send_step_reminders(today: datetime.date | None = None) -> int:
+    """Once a day: for steps due on the working day N ahead, one mail per person and organisation."""
+    today = today or timezone.localdate()
+    target = add_working_days(today, settings.ABSENCE_REMINDER_WORKING_DAYS)
+    files = AbsenceFile.objects.filter(recovered_on__isnull=True).select_related(
+        "organisation", "case_manager", "practitioner__user"
+    ).prefetch_related(
+        Prefetch("periods", queryset=SickPeriod.objects.order_by("start", "id")), "step_records"
+    )  # fmt: skip
+    counts: Counter[tuple[str, str, str]] = Counter()  # (e-mail, organisation slug, organisation name)
+    for file in files.iterator(chunk_size=500):
+        steps = compute(
+            file.course(list(file.periods.all())), [r.as_record() for r in file.step_records.all()], today
+        )
+        for step in steps:
+            if not step.is_task or step.due not in {target}:
+                continue
+            for email in _recipients(file, step.owner):
+                counts[(email, file.organisation.slug, file.organisation.name)] += 1
+    for (email, slug, name), count in counts.items():
+        send_email(
+            email,
+            "absence_steps_due",
+            {"count": count, "due": target, "organisation": name,
+             "url": f"{settings.SITE_URL}/o/{slug}/verzuim/taken/"},
+        )  # fmt: skip
+    return len(counts)
+
+
+def _recipients(file: AbsenceFile, owner: Owner) -> list[str]:
+    if owner == Owner.PHYSICIAN:
+        if file.practitioner is not None and file.practitioner.email:
+            return [file.practitioner.email]
+        return list(
+            PhysicianAuthorisation.objects.active()
+            .filter(organisation=file.organisation)
+            .exclude(practitioner__email="")
+            .values_list("practitioner__email", flat=True)
+        )
+    if owner not in EMPLOYER_OWNERS:
+        return []
+    if file.case_manager is not None and file.case_manager.is_active:
+        return [file.case_manager.email]
+    return list(
+        Membership.objects.filter(
+            organisation=file.organisation, role_absence=True, user__is_active=True
+        ).values_list("user__email", flat=True)
+    )

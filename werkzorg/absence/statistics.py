@@ -1,0 +1,254 @@
+"""Absence figures, computed in the database (a few aggregate statements per page, none per person).
+
+Definitions after the national standard for absence figures (Nationale Verzuimstandaard, 1996, as CBS
+and Vernet apply it):
+- absence percentage: sick calendar days in the period, each weighted by the employee's part-time factor
+  and the degree of absence, divided by the available calendar days (days employed in the period times
+  the part-time factor), times 100. Sick days of pregnancy-related reports are left out; the figure with
+  them is shown beside it.
+- reporting frequency: new sick reports in the period (a relapse is a new report) per average headcount,
+  annualised (times 365 / days in the period).
+- mean duration: over reports that ended in the period, calendar days from the first to the last sick day
+  inclusive, each capped at 730.
+- duration classes of those reports: 1-14, 15-91, 92-365 and 366-730 days (Vernet's classes).
+- zero absence: the share of the employees employed in the period without a sick day in it.
+Groups under MINIMUM_GROUP people are not shown, so no figure points at one person.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Greatest, Least
+
+from werkzorg.absence.models import AbsenceEvent, AbsenceSpell, SickPeriod
+from werkzorg.access import Actor, Perm, require, scope
+from werkzorg.audit.services import record
+from werkzorg.employees.models import Employee
+
+MINIMUM_GROUP = 5
+MAX_DURATION = 730
+DURATION_CLASSES = ((1, 14), (15, 91), (92, 365), (366, 730))
+DAY = datetime.timedelta(days=1)
+WEIGHT: Any = DecimalField(max_digits=20, decimal_places=6)
+
+
+class DaysBetween(Func):
+    """Whole days from the first date to the second (b - a), the same on PostgreSQL and SQLite."""
+
+    output_field = IntegerField()
+    arity = 2
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:  # type: ignore[override]
+        return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra)
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        template = "CAST(julianday(%(expressions)s) AS INTEGER)"
+        return super().as_sql(compiler, connection, template=template, arg_joiner=") - julianday(", **extra)
+
+
+def _overlap_days(start: str, end: str, first: datetime.date, last: datetime.date) -> Any:
+    """Days of [start, end] (end empty: open) inside [first, last], inclusive; callers keep only overlaps."""
+    return (
+        DaysBetween(Greatest(F(start), Value(first)), Least(Coalesce(F(end), Value(last)), Value(last))) + 1
+    )
+
+
+def _employed_in(first: datetime.date, last: datetime.date) -> Q:
+    return (Q(employment_start__isnull=True) | Q(employment_start__lte=last)) & (
+        Q(employment_end__isnull=True) | Q(employment_end__gte=first)
+    )
+
+
+def _spells_in(first: datetime.date, last: datetime.date) -> Q:
+    return Q(start__lte=last) & (Q(end__isnull=True) | Q(end__gte=first))
+
+
+def _round(value: Decimal | float | None, places: str = "0.01") -> Decimal | None:
+    return None if value is None else Decimal(value).quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Figures:
+    headcount: int
+    average_headcount: Decimal | None = None
+    absence_percentage: Decimal | None = None
+    absence_percentage_with_pregnancy: Decimal | None = None
+    reports: int = 0
+    frequency: Decimal | None = None
+    closed_reports: int = 0
+    mean_duration: Decimal | None = None
+    classes: list[tuple[str, int]] = field(default_factory=list)
+    zero_absence: Decimal | None = None
+
+    @property
+    def shown(self) -> bool:
+        return self.headcount >= MINIMUM_GROUP
+
+
+def _employee_rows(actor: Actor, first: datetime.date, last: datetime.date, department: str | None) -> Any:
+    employees = scope(Employee, actor, aggregate=True).filter(_employed_in(first, last))
+    if department is not None:
+        employees = employees.filter(department=department)
+    return employees
+
+
+def figures(
+    actor: Actor, first: datetime.date, last: datetime.date, *, department: str | None = None
+) -> Figures:
+    """The figures of one period (and department): three aggregate statements, whatever the data."""
+    require(actor, Perm.REPORTS)
+    days = (last - first).days + 1
+    employees = _employee_rows(actor, first, last, department)
+    ptf = F("part_time_factor")
+    with_sick = Exists(AbsenceSpell.objects.filter(employee=OuterRef("pk")).filter(_spells_in(first, last)))
+    people = employees.aggregate(
+        headcount=Count("pk"),
+        employed_days=Sum(_overlap_days("employment_start", "employment_end", first, last)),
+        available=Sum(Cast(_overlap_days("employment_start", "employment_end", first, last), WEIGHT) * ptf),
+        without_sick=Count("pk", filter=~Q(with_sick)),
+    )
+    result = Figures(headcount=people["headcount"] or 0)
+    if not result.shown:
+        return result
+    spells = scope(AbsenceSpell, actor, aggregate=True).filter(_spells_in(first, last))
+    if department is not None:
+        spells = spells.filter(employee__department=department)
+    weighted = (
+        Cast(_overlap_days("start", "end", first, last), WEIGHT)
+        * F("degree")
+        * F("employee__part_time_factor")
+        / 100
+    )
+    sick = spells.aggregate(
+        all=Sum(weighted, output_field=WEIGHT),
+        without_pregnancy=Sum(weighted, filter=Q(pregnancy=False), output_field=WEIGHT),
+    )
+    periods = scope(SickPeriod, actor, aggregate=True)
+    if department is not None:
+        periods = periods.filter(employee__department=department)
+    counts = _period_counts(periods.filter(pregnancy=False), first, last)
+    available = people["available"] or Decimal(0)
+    average = Decimal(people["employed_days"] or 0) / days
+    result.average_headcount = _round(average)
+    if available:
+        result.absence_percentage = _round(Decimal(sick["without_pregnancy"] or 0) / available * 100)
+        result.absence_percentage_with_pregnancy = _round(Decimal(sick["all"] or 0) / available * 100)
+    result.reports = counts["reports"]
+    if average:
+        result.frequency = _round(Decimal(counts["reports"]) / average * Decimal(365) / days)
+    result.closed_reports = counts["closed"]
+    if counts["closed"]:
+        result.mean_duration = _round(Decimal(counts["total_duration"]) / counts["closed"], "0.1")
+    result.classes = [(f"{low}-{high}", counts[f"class_{low}"]) for low, high in DURATION_CLASSES]
+    result.zero_absence = _round(Decimal(people["without_sick"]) / result.headcount * 100, "0.1")
+    return result
+
+
+def _period_counts(periods: Any, first: datetime.date, last: datetime.date) -> dict[str, Any]:
+    duration = Least(DaysBetween(F("start"), F("recovered_on")), Value(MAX_DURATION))
+    closed = Q(recovered_on__gt=first, recovered_on__lte=last + DAY)
+    annotated = periods.annotate(duration_days=Case(When(closed, then=duration), default=Value(0)))
+    return annotated.aggregate(
+        reports=Count("pk", filter=Q(start__gte=first, start__lte=last)),
+        closed=Count("pk", filter=closed),
+        total_duration=Coalesce(Sum("duration_days"), 0),
+        **{
+            f"class_{low}": Count("pk", filter=closed & Q(duration_days__gte=low, duration_days__lte=high))
+            for low, high in DURATION_CLASSES
+        },
+    )
+
+
+def departments(actor: Actor, first: datetime.date, last: datetime.date) -> list[tuple[str, Figures]]:
+    """Figures per department; departments under the minimum group size are left out."""
+    require(actor, Perm.REPORTS)
+    sizes = (
+        _employee_rows(actor, first, last, None)
+        .exclude(department="")
+        .values("department")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=MINIMUM_GROUP)
+        .order_by("department")
+    )
+    return [
+        (row["department"], figures(actor, first, last, department=row["department"])) for row in sizes[:30]
+    ]
+
+
+def monthly_percentages(actor: Actor, months: list[datetime.date]) -> list[Decimal | None]:
+    """The absence percentage of each month (first days given): two statements for the whole chart."""
+    require(actor, Perm.REPORTS)
+    bounds = [(m, _month_end(m)) for m in months]
+    employees = scope(Employee, actor, aggregate=True)
+    available = employees.aggregate(
+        **{
+            f"m{i}": Sum(
+                Case(
+                    When(_employed_in(a, b), then=Cast(_overlap_days("employment_start", "employment_end", a, b), WEIGHT)
+                         * F("part_time_factor")),
+                    default=Value(Decimal(0)),
+                    output_field=WEIGHT,
+                )
+            )
+            for i, (a, b) in enumerate(bounds)
+        }
+    )  # fmt: skip
+    spells = scope(AbsenceSpell, actor, aggregate=True).filter(pregnancy=False)
+    sick = spells.aggregate(
+        **{
+            f"m{i}": Sum(
+                Case(
+                    When(_spells_in(a, b), then=Cast(_overlap_days("start", "end", a, b), WEIGHT) * F("degree")
+                         * F("employee__part_time_factor") / 100),
+                    default=Value(Decimal(0)),
+                    output_field=WEIGHT,
+                )
+            )
+            for i, (a, b) in enumerate(bounds)
+        }
+    )  # fmt: skip
+    headcount = employees.filter(_employed_in(months[0], bounds[-1][1])).count() if months else 0
+    if headcount < MINIMUM_GROUP:
+        return [None for _m in months]
+    return [
+        _round(Decimal(sick[f"m{i}"] or 0) / available[f"m{i}"] * 100) if available[f"m{i}"] else None
+        for i in range(len(months))
+    ]
+
+
+def _month_end(first: datetime.date) -> datetime.date:
+    following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
+    return following - DAY
+
+
+def period_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
+    if not quarter:
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    first = datetime.date(year, 3 * quarter - 2, 1)
+    return first, _month_end(first.replace(month=3 * quarter))
+
+
+def audit_read(actor: Actor, first: datetime.date, last: datetime.date) -> None:
+    record(AbsenceEvent.STATISTICS_READ, actor=actor, detail=f"{first}..{last}")
+
+
+def audit_export(actor: Actor, first: datetime.date, last: datetime.date) -> None:
+    record(AbsenceEvent.EXPORTED, actor=actor, detail=f"statistics {first}..{last}")
