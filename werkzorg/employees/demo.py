@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -101,6 +102,9 @@ def _employees(org: Organisation, count: int, seed: int) -> None:
     if Employee.objects.filter(organisation=org).exists():
         return
     rng = random.Random(seed)  # deterministic: the same demo every time
+    hours = random.Random(
+        seed + 100
+    )  # part-time factors from their own sequence, so the rest stays as it was
     domain = org.domains[0]
     people = []
     for number in range(1, count + 1):
@@ -120,6 +124,7 @@ def _employees(org: Organisation, count: int, seed: int) -> None:
                 date_of_birth=datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randrange(14000)),
                 employment_start=start,
                 employment_end=ended if ended and ended < datetime.date.today() else None,
+                part_time_factor=Decimal(hours.choice(["1", "1", "1", "0.8", "0.6", "0.5"])),
             )
         )
     Employee.objects.bulk_create(people)

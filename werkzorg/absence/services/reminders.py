@@ -13,7 +13,6 @@ from werkzorg.absence.models import AbsenceFile, SickPeriod
 from werkzorg.absence.timeline import Owner, compute
 from werkzorg.core.workdays import add_working_days
 from werkzorg.notifications.services import send_email
-from werkzorg.organisations.models import Membership, PhysicianAuthorisation
 
 EMPLOYER_OWNERS = frozenset({Owner.EMPLOYER, Owner.CASE_MANAGER, Owner.EMPLOYER_AND_EMPLOYEE})
 
@@ -52,8 +51,7 @@ def _recipients(file: AbsenceFile, owner: Owner) -> list[str]:
         if file.practitioner is not None and file.practitioner.email:
             return [file.practitioner.email]
         return list(
-            PhysicianAuthorisation.objects.active()
-            .filter(organisation=file.organisation)
+            file.organisation.authorisations.filter(revoked_at__isnull=True)
             .exclude(practitioner__email="")
             .values_list("practitioner__email", flat=True)
         )
@@ -62,7 +60,7 @@ def _recipients(file: AbsenceFile, owner: Owner) -> list[str]:
     if file.case_manager is not None and file.case_manager.is_active:
         return [file.case_manager.email]
     return list(
-        Membership.objects.filter(
-            organisation=file.organisation, role_absence=True, user__is_active=True
-        ).values_list("user__email", flat=True)
+        file.organisation.memberships.filter(role_absence=True, user__is_active=True).values_list(
+            "user__email", flat=True
+        )
     )
