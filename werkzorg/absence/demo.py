@@ -24,8 +24,8 @@ from werkzorg.absence.models import (
     StepRecord,
     WorkAdvice,
 )
+from werkzorg.absence.offsets import SafetyNet, Step
 from werkzorg.absence.services.files import rebuild_spells
-from werkzorg.absence.timeline import SafetyNet, Step
 from werkzorg.accounts.models import User
 from werkzorg.employees.models import Employee
 from werkzorg.organisations.models import Organisation, Practitioner

@@ -19,8 +19,9 @@ from werkzorg.absence.models import (
     SickPeriod,
     StepRecord,
 )
+from werkzorg.absence.offsets import Owner
 from werkzorg.absence.services.files import frequent_absence
-from werkzorg.absence.timeline import Owner, TimelineStep, compute, next_steps
+from werkzorg.absence.timeline import TimelineStep, compute, next_steps
 from werkzorg.access import Actor, Perm, can, get_or_404, require, scope
 from werkzorg.audit.services import record
 

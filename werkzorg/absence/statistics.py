@@ -56,6 +56,9 @@ class DaysBetween(Func):
     output_field = IntegerField()
     arity = 2
 
+    def __init__(self, start: Any, end: Any) -> None:
+        super().__init__(end, start)  # rendered as "end - start"
+
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:  # type: ignore[override]
         return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra)
 

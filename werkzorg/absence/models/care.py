@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkzorg.absence.models.files import AbsenceFile, FileChildQuerySet
-from werkzorg.absence.timeline import Step
+from werkzorg.absence.offsets import Step
 from werkzorg.core.crypto import decrypt, encrypt
 from werkzorg.core.models import OrgOwnedModel, TenantQuerySet
 from werkzorg.core.tenancy import Tenancy

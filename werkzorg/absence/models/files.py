@@ -18,7 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkzorg.absence.timeline import Course, Period, Record, SafetyNet, Step
+from werkzorg.absence.offsets import SafetyNet, Step
+from werkzorg.absence.timeline import Course, Period, Record
 from werkzorg.core.models import OrgOwnedModel, TenantQuerySet
 from werkzorg.core.tenancy import Tenancy
 

@@ -21,7 +21,8 @@ from werkzorg.absence.models import (
     SickPeriod,
     StepRecord,
 )
-from werkzorg.absence.timeline import Step, continues_period
+from werkzorg.absence.offsets import Step
+from werkzorg.absence.timeline import continues_period
 from werkzorg.access import Actor, Perm, require, scope
 from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError

@@ -24,8 +24,8 @@ from werkzorg.absence.models import (
     StepRecord,
     WorkAdvice,
 )
+from werkzorg.absence.offsets import Step
 from werkzorg.absence.services.files import authorised_practitioners
-from werkzorg.absence.timeline import Step
 from werkzorg.access import Actor, Perm, can, require, scope
 from werkzorg.audit.services import record
 from werkzorg.core.crypto import encrypt

@@ -10,7 +10,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from werkzorg.absence.models import AbsenceFile, SickPeriod
-from werkzorg.absence.timeline import Owner, compute
+from werkzorg.absence.offsets import Owner
+from werkzorg.absence.timeline import compute
 from werkzorg.core.workdays import add_working_days
 from werkzorg.notifications.services import send_email
 

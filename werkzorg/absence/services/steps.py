@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from werkzorg.absence.models import PLAN_STEPS, AbsenceEvent, AbsenceFile, PlanDocument, PlanKind, StepRecord
-from werkzorg.absence.timeline import RULES, Owner, Step
+from werkzorg.absence.offsets import RULES, Owner, Step
 from werkzorg.access import Actor, Perm, can, require
 from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError

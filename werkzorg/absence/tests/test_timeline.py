@@ -10,17 +10,8 @@ import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from werkzorg.absence.timeline import (
-    CHAIN,
-    Course,
-    Period,
-    Record,
-    SafetyNet,
-    State,
-    Step,
-    compute,
-    continues_period,
-)
+from werkzorg.absence.offsets import CHAIN, SafetyNet, State, Step
+from werkzorg.absence.timeline import Course, Period, Record, compute, continues_period
 
 D = datetime.date
 START = D(2026, 3, 2)

@@ -20,6 +20,7 @@ from werkzorg.absence.models import (
 )
 from werkzorg.employees.tests.factories import EmployeeFactory
 
+FULL_ONLY = True
 PLACEHOLDERS = {
     "<int:file_id>": "absence_file",
     "<int:plan_id>": "absence_plan",

@@ -22,9 +22,9 @@ from werkzorg.absence.forms import (
     StepForm,
 )
 from werkzorg.absence.models import AbsenceFile, PlanDocument, PlanKind
+from werkzorg.absence.offsets import Step
 from werkzorg.absence.services import files as file_services
 from werkzorg.absence.services import steps as step_services
-from werkzorg.absence.timeline import Step
 from werkzorg.access import Perm, get_or_404, scope
 from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.core.actions import run_action
