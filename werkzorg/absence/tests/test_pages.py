@@ -1,0 +1,103 @@
+"""The absence pages: a constant number of queries as files grow, and what each page says."""
+
+from __future__ import annotations
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from tests.personas import World
+from tests.queries import assert_constant_queries
+from werkzorg.absence.models import PlanKind
+from werkzorg.absence.services import files, medical, steps
+from werkzorg.absence.services.files import SickReport
+from werkzorg.access import resolve_actor
+from werkzorg.employees.tests.factories import EmployeeFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def report(world: World, days_back: int = 3):  # type: ignore[no-untyped-def]
+    actor = resolve_actor(world.users["absence"], "acme")
+    employee = EmployeeFactory(organisation=world.org)
+    made, _ = files.report_sick(
+        actor=actor,
+        employee=employee,
+        report=SickReport(timezone.localdate() - datetime.timedelta(days=days_back)),
+    )
+    return made
+
+
+def test_lists_and_the_task_list_cost_the_same_queries_as_files_grow(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    first = report(world)
+    client.force_login(world.users["absence"])
+
+    def grow() -> None:
+        actor = resolve_actor(world.users["absence"], "acme")
+        for days in (1, 2, 4, 5, 6):
+            made = report(world, days)
+            steps.write_plan(actor=actor, file=made, kind=PlanKind.PLAN, goal="g", agreements="a",
+                             case_manager_name="c")  # fmt: skip
+
+    assert_constant_queries(
+        client,
+        [
+            "/o/acme/verzuim/",
+            "/o/acme/verzuim/taken/",
+            "/o/acme/verzuim/?status=all",
+            f"/o/acme/verzuim/{first.pk}/",
+        ],
+        grow,
+    )
+
+
+def test_a_file_page_costs_the_same_with_a_longer_history(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    made = report(world, 10)
+    client.force_login(world.users["absence"])
+    employer = resolve_actor(world.users["absence"], "acme")
+    physician = resolve_actor(world.users["physician"], "acme")
+
+    def grow() -> None:
+        files.report_partial_recovery(
+            actor=employer, file=made, effective_from=timezone.localdate(), percentage=50
+        )
+        for kind in (PlanKind.PLAN, PlanKind.EVALUATION):
+            steps.write_plan(
+                actor=employer, file=made, kind=kind, goal="g", agreements="a", case_manager_name="c"
+            )
+        medical.give_advice(
+            actor=physician, file=made, can_do="a", cannot_do="b", expected_return="c", plan_advice=""
+        )
+
+    assert_constant_queries(client, [f"/o/acme/verzuim/{made.pk}/"], grow)
+
+
+def test_the_employer_reads_the_advice_and_never_the_note(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    made = report(world, 10)
+    physician = resolve_actor(world.users["physician"], "acme")
+    medical.write_medical_record(actor=physician, file=made, kind="note", body="Rugklachten na val")  # type: ignore[arg-type]
+    medical.give_advice(actor=physician, file=made, can_do="Bureauwerk", cannot_do="Tillen boven 10 kg",
+                        expected_return="Over vier weken", plan_advice="")  # fmt: skip
+    client.force_login(world.users["absence"])
+    page = client.get(f"/o/acme/verzuim/{made.pk}/").content.decode()
+    assert "Tillen boven 10 kg" in page and "Rugklachten" not in page
+    client.force_login(world.users["physician"])
+    assert "Rugklachten" in client.get(f"/o/acme/verzuim/{made.pk}/medisch/").content.decode()
+
+
+def test_the_report_form_says_what_is_wrong_in_dutch(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    employee = EmployeeFactory(organisation=world.org, employee_number="X-1")
+    client.force_login(world.users["absence"])
+    with mock.patch("django.utils.timezone.localdate", return_value=D(2026, 3, 16)):
+        future = client.post(
+            "/o/acme/verzuim/ziekmelden/", {"employee_number": "X-1", "first_sick_day": "2026-03-17"}
+        )
+        unknown = client.post(
+            "/o/acme/verzuim/ziekmelden/", {"employee_number": "X-2", "first_sick_day": "2026-03-16"}
+        )
+    assert future.status_code == 200 and "toekomst" in future.content.decode()
+    assert "Geen medewerker met dit nummer" in unknown.content.decode()
+    assert not employee.absence_files.exists()
