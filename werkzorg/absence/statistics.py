@@ -37,6 +37,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.utils import timezone
 
 from werkzorg.absence.models import AbsenceEvent, AbsenceSpell, SickPeriod
 from werkzorg.access import Actor, Perm, require, scope
@@ -196,10 +197,14 @@ def departments(actor: Actor, first: datetime.date, last: datetime.date) -> list
     ]
 
 
-def monthly_percentages(actor: Actor, months: list[datetime.date]) -> list[Decimal | None]:
-    """The absence percentage of each month (first days given): two statements for the whole chart."""
+def monthly_percentages(
+    actor: Actor, months: list[datetime.date], today: datetime.date | None = None
+) -> list[Decimal | None]:
+    """The absence percentage of each month (first days given), the current month up to today: two
+    statements for the whole chart."""
     require(actor, Perm.REPORTS)
-    bounds = [(m, _month_end(m)) for m in months]
+    today = today or timezone.localdate()
+    bounds = [(m, min(_month_end(m), today)) for m in months]
     employees = scope(Employee, actor, aggregate=True)
     available = employees.aggregate(
         **{

@@ -127,7 +127,7 @@ def test_the_monthly_chart_in_one_pass(fixture_world: World, django_assert_max_n
     actor = resolve_actor(fixture_world.users["reports"], "acme")
     months = [D(2026, 1, 1), D(2026, 2, 1), D(2026, 3, 1)]
     with django_assert_max_num_queries(3):
-        values = statistics.monthly_percentages(actor, months)
+        values = statistics.monthly_percentages(actor, months, today=D(2026, 6, 30))
     assert values[0] == Decimal("10.50")
 
 

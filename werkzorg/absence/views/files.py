@@ -40,6 +40,13 @@ def _to_file(request: OrgRequest, file: AbsenceFile | Any) -> HttpResponse:
     return redirect("absence:detail", org=request.actor.organisation.slug, file_id=file.pk)
 
 
+def _say_reported(request: OrgRequest, relapse: bool) -> None:
+    if relapse:
+        messages.success(request, _("Relapse within four weeks: the sick period continues in this file."))
+    else:
+        messages.success(request, _("Reported sick. The timeline below shows what is due and when."))
+
+
 @org_view(Perm.VIEW_ABSENCE)
 def file_list(request: OrgRequest) -> HttpResponse:
     state = request.GET.get("status", "open")
@@ -74,12 +81,7 @@ def report_sick(request: OrgRequest) -> HttpResponse:
             except DomainError as error:
                 add_domain_error(form, error)
             else:
-                messages.success(
-                    request,
-                    _("Relapse within four weeks: the sick period continues in this file.")
-                    if relapse
-                    else _("Reported sick. The timeline below shows what is due and when."),
-                )
+                _say_reported(request, relapse)
                 return _to_file(request, file)
     return render(request, "absence/report.html", {"form": form})
 
@@ -162,7 +164,7 @@ def relapse(request: OrgRequest, file_id: int) -> HttpResponse:
     form = RelapseForm(request.POST or None, initial={"first_sick_day": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            made, _relapse = file_services.report_sick(
+            made, relapsed = file_services.report_sick(
                 actor=request.actor,
                 employee=file.employee,
                 report=file_services.SickReport(**form.cleaned_data),
@@ -170,6 +172,7 @@ def relapse(request: OrgRequest, file_id: int) -> HttpResponse:
         except DomainError as error:
             add_domain_error(form, error)
         else:
+            _say_reported(request, relapsed)
             return _to_file(request, made)
     return render(request, "absence/form.html", {"form": form, "file": file, "title": _("Report sick again")})
 
