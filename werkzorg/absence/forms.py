@@ -174,3 +174,14 @@ class StatisticsForm(forms.Form):
         empty_value=None,
         choices=[(0, _("Whole year")), (1, _("Q1")), (2, _("Q2")), (3, _("Q3")), (4, _("Q4"))],
     )
+
+
+class MessagesForm(forms.Form):
+    first = date_field(_("From"))
+    last = date_field(_("Up to and including"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("first") and data.get("last") and data["last"] < data["first"]:
+            self.add_error("last", _("The end lies before the start."))
+        return data

@@ -23,6 +23,7 @@ absence_patterns: list[URLPattern | URLResolver] = [
     path("", files.file_list, name="list"),
     path("ziekmelden/", files.report_sick, name="report"),
     path("taken/", files.task_list, name="tasks"),
+    path("berichten/", files.messages_export, name="messages"),
     path("cijfers/", statistics.statistics_page, name="statistics"),
     path("cijfers/export/", statistics.statistics_export, name="statistics-export"),
     path("spreekuur/<int:consult_id>/status/", medical.consult_status, name="consult-status"),

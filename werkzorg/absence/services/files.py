@@ -260,9 +260,7 @@ def rebuild_spells(file: AbsenceFile) -> None:
 
 def case_managers(actor: Actor) -> list[Any]:
     """Who may be named case manager: the organisation's members with the absence role."""
-    members = Membership.objects.filter(
-        organisation=actor.organisation, role_absence=True, user__is_active=True
-    )
+    members = scope(Membership, actor).filter(role_absence=True, user__is_active=True)
     return [m.user for m in members.select_related("user").order_by("user__full_name", "user__email")]
 
 

@@ -11,6 +11,8 @@ absence:list                 GET    302  200 403 403 403 403 200 403 404 404 200
 absence:list                 POST   302  200 403 403 403 403 200 403 404 404 200 404
 absence:report               GET    302  200 403 403 403 403 200 403 404 404 403 404
 absence:report               POST   302  200 403 403 403 403 200 403 404 404 403 404
+absence:messages             GET    302  200 403 403 403 403 200 403 404 404 403 404
+absence:messages             POST   302  200 403 403 403 403 200 403 404 404 403 404
 absence:tasks                GET    302  200 403 403 403 403 200 403 404 404 200 404
 absence:tasks                POST   302  200 403 403 403 403 200 403 404 404 200 404
 absence:statistics           GET    302  200 403 403 403 200 403 403 404 404 403 404

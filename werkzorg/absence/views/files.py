@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from werkzorg.absence import queries
 from werkzorg.absence.forms import (
     FileForm,
+    MessagesForm,
     PartialRecoveryForm,
     PlanForm,
     RecoveryForm,
@@ -23,6 +24,7 @@ from werkzorg.absence.forms import (
 )
 from werkzorg.absence.models import AbsenceFile, PlanDocument, PlanKind
 from werkzorg.absence.offsets import Step
+from werkzorg.absence.services import exchange
 from werkzorg.absence.services import files as file_services
 from werkzorg.absence.services import steps as step_services
 from werkzorg.access import Perm, get_or_404, scope
@@ -255,3 +257,20 @@ def task_list(request: OrgRequest) -> HttpResponse:
     context = queries.task_list(request.actor, timezone.localdate(), mine=mine)
     context["mine"] = mine
     return render(request, "absence/tasks.html", context)
+
+
+@org_view(Perm.ABSENCE)
+def messages_export(request: OrgRequest) -> HttpResponse:
+    """Sick, change and recovery reports of a period as messages for an absence insurer (XML)."""
+    today = timezone.localdate()
+    form = MessagesForm(request.GET or None, initial={"first": today.replace(day=1), "last": today})
+    if request.GET and form.is_valid():
+        first, last = form.cleaned_data["first"], form.cleaned_data["last"]
+        content = exchange.absence_messages(actor=request.actor, first=first, last=last)
+        response = HttpResponse(content, content_type="application/xml")
+        response["Content-Disposition"] = (
+            f'attachment; filename="verzuimberichten-{first:%Y%m%d}-{last:%Y%m%d}.xml"'
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+    return render(request, "absence/messages.html", {"form": form})
