@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from bench import baselines, insurance
+from bench import absence, baselines, insurance
 from config.urls import urlpatterns as portal_urlpatterns
 
 urlpatterns = [
@@ -17,5 +17,8 @@ urlpatterns = [
     path("bench/verzekerden/", insurance.insured_list),
     path("bench/verzekerden/<int:insured_id>/", insurance.insured_detail),
     path("bench/borderellen/<int:statement_id>/", insurance.statement_detail),
+    path("bench/verzuim/taken/", absence.open_files),
+    path("bench/verzuim/cijfers/", absence.statistics_page),
+    path("bench/verzuim/<int:file_id>/", absence.file_detail),
     *portal_urlpatterns,
 ]

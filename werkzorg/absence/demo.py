@@ -25,7 +25,7 @@ from werkzorg.absence.models import (
     WorkAdvice,
 )
 from werkzorg.absence.offsets import SafetyNet, Step
-from werkzorg.absence.services.files import rebuild_spells
+from werkzorg.absence.services.files import rebuild_spells, refresh_pending
 from werkzorg.accounts.models import User
 from werkzorg.employees.models import Employee
 from werkzorg.organisations.models import Organisation, Practitioner
@@ -85,6 +85,7 @@ def load() -> list[tuple[str, str]]:
                 recorded_by_label="dr. Lotte Smit" if step == Step.PROBLEM_ANALYSIS else "Fleur Visser",
             )  # fmt: skip
         rebuild_spells(file)
+        refresh_pending(file)
         return file
 
     make(2)  # new: the information call is still to come
@@ -136,6 +137,7 @@ def _short(org: Organisation, employee: Employee, manager: User, first: datetime
     DegreeChange.objects.create(file=file, effective_from=first, percentage=100, recorded_by=manager)
     StepRecord.objects.create(file=file, step=Step.REPORT_TO_OHS, done_on=first, recorded_by_label="demo")
     rebuild_spells(file)
+    refresh_pending(file)
 
 
 def _physician_work(file: AbsenceFile, physician: Practitioner, doctor: User, today: datetime.date, *,

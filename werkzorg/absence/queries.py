@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +14,7 @@ from werkzorg.absence.models import (
     AbsenceFile,
     Consult,
     ConsultStatus,
+    PendingStep,
     PlanDocument,
     SickPeriod,
     StepRecord,
@@ -25,6 +25,8 @@ from werkzorg.absence.timeline import TimelineStep, compute, next_steps
 from werkzorg.access import Actor, Perm, can, get_or_404, require, scope
 from werkzorg.audit.services import record
 
+# Rows per section of the task list; more are reached by filtering ("my files") or in the files list.
+TASK_ROWS = 200
 EMPLOYER_OWNERS = frozenset({Owner.EMPLOYER, Owner.CASE_MANAGER, Owner.EMPLOYER_AND_EMPLOYEE})
 PHYSICIAN_OWNERS = frozenset({Owner.PHYSICIAN})
 
@@ -110,36 +112,38 @@ def plans_for_employee(file: AbsenceFile) -> list[PlanDocument]:
 @dataclass
 class Task:
     file: AbsenceFile
-    step: TimelineStep
+    step: PendingStep
 
 
 def task_list(actor: Actor, today: datetime.date, *, mine: bool = False) -> dict[str, Any]:
     """Overdue and upcoming steps across the open files, for the actor's role: the employer's and case
-    manager's steps for the absence role, the physician's steps and planned consults for a physician."""
+    manager's steps for the absence role, the physician's steps and planned consults for a physician.
+    One query on the maintained rollup of steps to do (`PendingStep`), whatever the number of files."""
     require(actor, Perm.VIEW_ABSENCE)
     owners: set[Owner] = set()
     if can(actor, Perm.ABSENCE):
         owners |= EMPLOYER_OWNERS
     if can(actor, Perm.MEDICAL_DATA):
         owners |= PHYSICIAN_OWNERS
-    files = list_files(actor, state="open", mine=mine)
-    tasks: dict[str, list[Task]] = defaultdict(list)
-    for file in files:
-        for step in next_steps(timeline_of(file, today)):
-            if step.owner in owners:
-                assert step.due is not None
-                tasks["overdue" if step.due < today else "upcoming"].append(Task(file, step))
+    pending = (
+        scope(PendingStep, actor)
+        .filter(owner__in=sorted(owners), file__recovered_on__isnull=True)
+        .select_related("file__employee", "file__case_manager")
+        .order_by("due", "id")
+    )
+    if mine:
+        pending = pending.filter(file__case_manager=actor.user)
     consults = (
         scope(Consult, actor)
         .filter(status=ConsultStatus.PLANNED, practitioner__user=actor.user)
         .select_related("employee")
-        .order_by("starts_at")[:100]
+        .order_by("starts_at")[:TASK_ROWS]
         if can(actor, Perm.MEDICAL_DATA)
         else []
     )
-    key = lambda task: task.step.due  # noqa: E731
     return {
-        "overdue": sorted(tasks["overdue"], key=key),
-        "upcoming": sorted(tasks["upcoming"], key=key)[:200],
+        "overdue": [Task(p.file, p) for p in pending.filter(due__lt=today)[:TASK_ROWS]],
+        "upcoming": [Task(p.file, p) for p in pending.filter(due__gte=today)[:TASK_ROWS]],
         "consults": consults,
+        "limit": TASK_ROWS,
     }

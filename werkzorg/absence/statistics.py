@@ -27,6 +27,7 @@ from django.db.models import (
     Count,
     DecimalField,
     Exists,
+    ExpressionWrapper,
     F,
     Func,
     IntegerField,
@@ -36,7 +37,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 
 from werkzorg.absence.models import AbsenceEvent, AbsenceSpell, SickPeriod
@@ -73,6 +74,11 @@ def _overlap_days(start: str, end: str, first: datetime.date, last: datetime.dat
     return (
         DaysBetween(Greatest(F(start), Value(first)), Least(Coalesce(F(end), Value(last)), Value(last))) + 1
     )
+
+
+def _weighted(expression: Any) -> Any:
+    """Days times degree and part-time factor: a decimal, computed as written (no casts on every row)."""
+    return ExpressionWrapper(expression, output_field=WEIGHT)
 
 
 def _employed_in(first: datetime.date, last: datetime.date) -> Q:
@@ -126,7 +132,7 @@ def figures(
     people = employees.aggregate(
         headcount=Count("pk"),
         employed_days=Sum(_overlap_days("employment_start", "employment_end", first, last)),
-        available=Sum(Cast(_overlap_days("employment_start", "employment_end", first, last), WEIGHT) * ptf),
+        available=Sum(_weighted(_overlap_days("employment_start", "employment_end", first, last) * ptf)),
         without_sick=Count("pk", filter=~Q(with_sick)),
     )
     result = Figures(headcount=people["headcount"] or 0)
@@ -135,11 +141,8 @@ def figures(
     spells = scope(AbsenceSpell, actor, aggregate=True).filter(_spells_in(first, last))
     if department is not None:
         spells = spells.filter(employee__department=department)
-    weighted = (
-        Cast(_overlap_days("start", "end", first, last), WEIGHT)
-        * F("degree")
-        * F("employee__part_time_factor")
-        / 100
+    weighted = _weighted(
+        _overlap_days("start", "end", first, last) * F("degree") * F("employee__part_time_factor") / 100
     )
     sick = spells.aggregate(
         all=Sum(weighted, output_field=WEIGHT),
@@ -209,30 +212,26 @@ def monthly_percentages(
     available = employees.aggregate(
         **{
             f"m{i}": Sum(
-                Case(
-                    When(_employed_in(a, b), then=Cast(_overlap_days("employment_start", "employment_end", a, b), WEIGHT)
-                         * F("part_time_factor")),
-                    default=Value(Decimal(0)),
-                    output_field=WEIGHT,
-                )
+                _weighted(_overlap_days("employment_start", "employment_end", a, b) * F("part_time_factor")),
+                filter=_employed_in(a, b),
             )
             for i, (a, b) in enumerate(bounds)
         }
-    )  # fmt: skip
+    )
     spells = scope(AbsenceSpell, actor, aggregate=True).filter(pregnancy=False)
+    if bounds:
+        spells = spells.filter(_spells_in(bounds[0][0], bounds[-1][1]))
     sick = spells.aggregate(
         **{
             f"m{i}": Sum(
-                Case(
-                    When(_spells_in(a, b), then=Cast(_overlap_days("start", "end", a, b), WEIGHT) * F("degree")
-                         * F("employee__part_time_factor") / 100),
-                    default=Value(Decimal(0)),
-                    output_field=WEIGHT,
-                )
+                _weighted(
+                    _overlap_days("start", "end", a, b) * F("degree") * F("employee__part_time_factor") / 100
+                ),
+                filter=_spells_in(a, b),
             )
             for i, (a, b) in enumerate(bounds)
         }
-    )  # fmt: skip
+    )
     headcount = employees.filter(_employed_in(months[0], bounds[-1][1])).count() if months else 0
     if headcount < MINIMUM_GROUP:
         return [None for _m in months]

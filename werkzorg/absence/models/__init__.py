@@ -22,6 +22,7 @@ from werkzorg.absence.models.files import (
     DegreeChange,
     ExpectedDuration,
     FileChildQuerySet,
+    PendingStep,
     SickPeriod,
     StepRecord,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "MedicalQuerySet",
     "MedicalRecord",
     "MedicalRecordKind",
+    "PendingStep",
     "PlanDocument",
     "PlanKind",
     "SickPeriod",

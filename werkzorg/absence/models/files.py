@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkzorg.absence.offsets import SafetyNet, Step
+from werkzorg.absence.offsets import OWNER_LABELS, RULES, Owner, SafetyNet, Step
 from werkzorg.absence.timeline import Course, Period, Record
 from werkzorg.core.models import OrgOwnedModel, TenantQuerySet
 from werkzorg.core.tenancy import Tenancy
@@ -258,3 +258,33 @@ class StepRecord(models.Model):
             by=self.recorded_by_label,
             not_applicable_reason=self.not_applicable_reason,
         )
+
+
+class PendingStep(models.Model):
+    """A step still to do in an open file, with its due date: the task list's rollup, rebuilt from the
+    file's course whenever the file changes (the due dates move only then), so the list is one query."""
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    file = models.ForeignKey(AbsenceFile, on_delete=models.CASCADE, related_name="pending_steps")
+    step = models.CharField(max_length=40, choices=STEP_CHOICES)
+    sequence = models.PositiveSmallIntegerField(default=1)
+    due = models.DateField()
+    owner = models.CharField(max_length=30)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due", "id"]
+        indexes = [models.Index(fields=["organisation", "owner", "due"]), models.Index(fields=["due"])]
+
+    def __str__(self) -> str:
+        return f"{self.step} {self.due:%d-%m-%Y}"
+
+    @property
+    def label(self) -> str:
+        label = str(RULES[Step(self.step)].label)
+        return f"{label} {self.sequence}" if self.step == Step.EVALUATION else label
+
+    @property
+    def owner_label(self) -> str:
+        return str(OWNER_LABELS[Owner(self.owner)])

@@ -18,11 +18,12 @@ from werkzorg.absence.models import (
     AbsenceFile,
     AbsenceSpell,
     DegreeChange,
+    PendingStep,
     SickPeriod,
     StepRecord,
 )
 from werkzorg.absence.offsets import Step
-from werkzorg.absence.timeline import continues_period
+from werkzorg.absence.timeline import compute, continues_period
 from werkzorg.access import Actor, Perm, require, scope
 from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError
@@ -150,6 +151,7 @@ def report_sick(*, actor: Actor, employee: Employee, report: SickReport, today: 
         )
         DegreeChange.objects.create(file=file, effective_from=first, percentage=100, recorded_by=actor.user)
         rebuild_spells(file)
+        refresh_pending(file)
         _audit(AbsenceEvent.RELAPSE if relapse else AbsenceEvent.REPORTED_SICK, actor, file)
     return file, relapse
 
@@ -218,6 +220,7 @@ def report_recovery(
         file.current_degree = 0
         file.save(update_fields=["recovered_on", "current_degree", "updated_at"])
         rebuild_spells(file)
+        refresh_pending(file)
         _audit(AbsenceEvent.RECOVERED, actor, file)
     return file
 
@@ -256,6 +259,23 @@ def rebuild_spells(file: AbsenceFile) -> None:
             )
     AbsenceSpell.objects.filter(file=file).delete()
     AbsenceSpell.objects.bulk_create(spells)
+
+
+def refresh_pending(file: AbsenceFile) -> None:
+    """The file's steps still to do, for the task list and the reminders; none once recovered. Due dates
+    move only when the file changes, so every service that changes a file calls this."""
+    PendingStep.objects.filter(file=file).delete()
+    if file.recovered_on is not None:
+        return
+    periods = list(file.periods.order_by("start", "id"))
+    records = [r.as_record() for r in file.step_records.all()]
+    steps = compute(file.course(periods), records, file.first_sick_day)
+    PendingStep.objects.bulk_create(
+        PendingStep(organisation_id=file.organisation_id, file=file, step=s.step, sequence=s.sequence, due=s.due,
+                    owner=s.owner)
+        for s in steps
+        if s.is_task and s.due is not None
+    )  # fmt: skip
 
 
 def case_managers(actor: Actor) -> list[Any]:
@@ -312,6 +332,7 @@ def update_file(*, actor: Actor, file: AbsenceFile, changes: dict[str, Any]) -> 
             setattr(locked, name, changes[name])
         if changed:
             locked.save(update_fields=[*changed, "updated_at"])
+            refresh_pending(locked)
             _audit(AbsenceEvent.FILE_CHANGED, actor, locked, detail="changed: " + ", ".join(changed))
     return locked
 

@@ -25,7 +25,7 @@ from werkzorg.absence.models import (
     WorkAdvice,
 )
 from werkzorg.absence.offsets import Step
-from werkzorg.absence.services.files import authorised_practitioners
+from werkzorg.absence.services.files import authorised_practitioners, refresh_pending
 from werkzorg.access import Actor, Perm, can, require, scope
 from werkzorg.audit.services import record
 from werkzorg.core.crypto import encrypt
@@ -134,6 +134,7 @@ def write_medical_record(
                 defaults={"done_on": today or timezone.localdate(), "recorded_by": actor.user,
                           "recorded_by_label": practitioner.name},
             )  # fmt: skip
+        refresh_pending(file)
         record(AbsenceEvent.MEDICAL_WRITTEN, actor=actor, subject=file.employee, obj=file, detail=str(kind))
     return made
 

@@ -6,12 +6,10 @@ import datetime
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from werkzorg.absence.models import AbsenceFile, SickPeriod
+from werkzorg.absence.models import AbsenceFile, PendingStep
 from werkzorg.absence.offsets import Owner
-from werkzorg.absence.timeline import compute
 from werkzorg.core.workdays import add_working_days
 from werkzorg.notifications.services import send_email
 
@@ -22,21 +20,14 @@ def send_step_reminders(today: datetime.date | None = None) -> int:
     """Once a day: for steps due on the working day N ahead, one mail per person and organisation."""
     today = today or timezone.localdate()
     target = add_working_days(today, settings.ABSENCE_REMINDER_WORKING_DAYS)
-    files = AbsenceFile.objects.filter(recovered_on__isnull=True).select_related(
-        "organisation", "case_manager", "practitioner__user"
-    ).prefetch_related(
-        Prefetch("periods", queryset=SickPeriod.objects.order_by("start", "id")), "step_records"
-    )  # fmt: skip
+    pending = PendingStep.objects.filter(due=target, file__recovered_on__isnull=True).select_related(
+        "file__organisation", "file__case_manager", "file__practitioner"
+    )
     counts: Counter[tuple[str, str, str]] = Counter()  # (e-mail, organisation slug, organisation name)
-    for file in files.iterator(chunk_size=500):
-        steps = compute(
-            file.course(list(file.periods.all())), [r.as_record() for r in file.step_records.all()], today
-        )
-        for step in steps:
-            if not step.is_task or step.due not in {target}:
-                continue
-            for email in _recipients(file, step.owner):
-                counts[(email, file.organisation.slug, file.organisation.name)] += 1
+    for step in pending.iterator(chunk_size=500):
+        file = step.file
+        for email in _recipients(file, Owner(step.owner)):
+            counts[(email, file.organisation.slug, file.organisation.name)] += 1
     for (email, slug, name), count in counts.items():
         send_email(
             email,

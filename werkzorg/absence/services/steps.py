@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from werkzorg.absence.models import PLAN_STEPS, AbsenceEvent, AbsenceFile, PlanDocument, PlanKind, StepRecord
 from werkzorg.absence.offsets import RULES, Owner, Step
+from werkzorg.absence.services.files import refresh_pending
 from werkzorg.access import Actor, Perm, can, require
 from werkzorg.audit.services import record
 from werkzorg.core.errors import ConflictError, DomainError
@@ -74,6 +75,7 @@ def record_step(
                 "recorded_at": timezone.now(),
             },
         )
+        refresh_pending(file)
         record(
             AbsenceEvent.STEP_RECORDED,
             actor=actor,
@@ -129,6 +131,7 @@ def _complete_if_signed(plan: PlanDocument, by_label: str) -> None:
         sequence=plan.sequence,
         defaults={"done_on": signed, "not_applicable_reason": "", "recorded_by_label": by_label},
     )
+    refresh_pending(plan.file)
 
 
 def sign_as_employer(*, actor: Actor, plan: PlanDocument, today: datetime.date | None = None) -> PlanDocument:

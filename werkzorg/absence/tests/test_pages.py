@@ -11,6 +11,7 @@ from django.utils import timezone
 from tests.personas import World
 from tests.queries import assert_constant_queries
 from werkzorg.absence.models import PlanKind
+from werkzorg.absence.offsets import Step
 from werkzorg.absence.services import files, medical, steps
 from werkzorg.absence.services.files import SickReport
 from werkzorg.access import resolve_actor
@@ -101,3 +102,19 @@ def test_the_report_form_says_what_is_wrong_in_dutch(world: World, client) -> No
     assert future.status_code == 200 and "toekomst" in future.content.decode()
     assert "Geen medewerker met dit nummer" in unknown.content.decode()
     assert not employee.absence_files.exists()
+
+
+def test_the_task_list_shows_each_role_its_own_steps(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    made = report(world, 3)
+    employer = resolve_actor(world.users["absence"], "acme")
+    client.force_login(world.users["absence"])
+    page = client.get("/o/acme/verzuim/taken/").content.decode()
+    assert "Informatiegesprek door de casemanager" in page and "Probleemanalyse" not in page
+    client.force_login(world.users["physician"])
+    page = client.get("/o/acme/verzuim/taken/").content.decode()
+    assert "Probleemanalyse" in page and "Informatiegesprek" not in page
+    steps.record_step(actor=employer, file=made, step=Step.INFORMATION_CALL, done_on=timezone.localdate())
+    client.force_login(world.users["absence"])
+    assert "Informatiegesprek" not in client.get("/o/acme/verzuim/taken/").content.decode()
+    files.report_recovery(actor=employer, file=made, recovered_on=timezone.localdate())
+    assert "Plan van aanpak" not in client.get("/o/acme/verzuim/taken/").content.decode()

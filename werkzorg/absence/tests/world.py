@@ -18,6 +18,7 @@ from werkzorg.absence.models import (
     SickPeriod,
     WorkAdvice,
 )
+from werkzorg.absence.services.files import refresh_pending
 from werkzorg.employees.tests.factories import EmployeeFactory
 
 FULL_ONLY = True
@@ -47,6 +48,7 @@ def extend(world: World) -> None:
         )
         SickPeriod.objects.create(file=file, organisation=org, employee=employee, start=first)
         DegreeChange.objects.create(file=file, effective_from=first, percentage=100, recorded_by=owner)
+        refresh_pending(file)
         world.objects[f"{prefix}absence_file"] = file
         world.objects[f"{prefix}absence_plan"] = PlanDocument.objects.create(
             file=file, kind=PlanKind.PLAN, goal="Terug in eigen werk", agreements="Opbouw in uren",
