@@ -267,16 +267,16 @@ def pages(superusers: dict[str, Membership]) -> list[Page]:
 
 # Baselines: the same rows as the pages, bare.
 def open_files(request: HttpRequest) -> HttpResponse:
-    """The task list's rows: the steps to do of the open files, overdue and coming up, 200 each."""
+    """The task list's rows: the steps to do of the open files, overdue and coming up, 50 each, and counts."""
     today = datetime.date.today()
     pending = PendingStep.objects.filter(
         organisation_id=organisation_id_of(request), file__recovered_on__isnull=True
     ).order_by("due", "id")
     row = ("step", "sequence", "due", "owner", "file__employee__first_name", "file__employee__last_name",
            "file__case_manager__full_name")  # fmt: skip
-    overdue = pending.filter(due__lt=today).values_list(*row)[:200]
-    upcoming = pending.filter(due__gte=today).values_list(*row)[:200]
-    return bare_page(request, [*overdue, *upcoming])
+    overdue, upcoming = pending.filter(due__lt=today), pending.filter(due__gte=today)
+    rows = [*overdue.values_list(*row)[:50], *upcoming.values_list(*row)[:50]]
+    return bare_page(request, rows, overdue.count(), more=[upcoming.count()])
 
 
 def file_detail(request: HttpRequest, file_id: int) -> HttpResponse:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from werkzorg.absence.models import (
     AbsenceEvent,
@@ -25,8 +25,9 @@ from werkzorg.absence.timeline import TimelineStep, compute, next_steps
 from werkzorg.access import Actor, Perm, can, get_or_404, require, scope
 from werkzorg.audit.services import record
 
-# Rows per section of the task list; more are reached by filtering ("my files") or in the files list.
-TASK_ROWS = 200
+# Rows per section of the task list (earliest first); the page says how many more there are, which "my
+# files" or the files list narrows down.
+TASK_ROWS = 50
 EMPLOYER_OWNERS = frozenset({Owner.EMPLOYER, Owner.CASE_MANAGER, Owner.EMPLOYER_AND_EMPLOYEE})
 PHYSICIAN_OWNERS = frozenset({Owner.PHYSICIAN})
 
@@ -135,15 +136,18 @@ def task_list(actor: Actor, today: datetime.date, *, mine: bool = False) -> dict
         pending = pending.filter(file__case_manager=actor.user)
     consults = (
         scope(Consult, actor)
-        .filter(status=ConsultStatus.PLANNED, practitioner__user=actor.user)
+        .filter(status=ConsultStatus.PLANNED)
+        .filter(Q(practitioner__user=actor.user) | Q(practitioner__assistants__user=actor.user))
         .select_related("employee")
         .order_by("starts_at")[:TASK_ROWS]
         if can(actor, Perm.MEDICAL_DATA)
         else []
     )
+    overdue, upcoming = pending.filter(due__lt=today), pending.filter(due__gte=today)
     return {
-        "overdue": [Task(p.file, p) for p in pending.filter(due__lt=today)[:TASK_ROWS]],
-        "upcoming": [Task(p.file, p) for p in pending.filter(due__gte=today)[:TASK_ROWS]],
+        "overdue": [Task(p.file, p) for p in overdue[:TASK_ROWS]],
+        "upcoming": [Task(p.file, p) for p in upcoming[:TASK_ROWS]],
+        "overdue_total": overdue.count(),
+        "upcoming_total": upcoming.count(),
         "consults": consults,
-        "limit": TASK_ROWS,
     }

@@ -17,6 +17,7 @@ from werkzorg.organisations.models import (
     OperatorSettings,
     Organisation,
     PhysicianAuthorisation,
+    PracticeAssistant,
     Practitioner,
     TermsAcceptance,
     TermsVersion,
@@ -74,6 +75,14 @@ class PractitionerAdmin(FileImportAdminMixin):
     import_form = PractitionerImportForm
     import_title = gettext_lazy("Import practitioners")
     import_function = staticmethod(import_practitioners)
+
+
+@admin.register(PracticeAssistant)
+class PracticeAssistantAdmin(DeskModelAdmin):
+    desk_perm = Perm.DESK_PRACTITIONERS
+    list_display = ["user", "practitioner"]
+    search_fields = ["user__email", "practitioner__name", "practitioner__agb_code"]
+    raw_id_fields = ["user", "practitioner"]
 
 
 @admin.register(PhysicianAuthorisation)

@@ -189,6 +189,29 @@ class Practitioner(TimeStampedModel):
         return f"{self.name} (AGB {self.agb_code})"
 
 
+class PracticeAssistant(TimeStampedModel):
+    """A practice assistant (praktijkondersteuner) working under a physician's responsibility: where an
+    employer authorised the physician, the assistant has the physician's standing, medical access included,
+    and what the assistant writes is in the physician's name (the audit log names the assistant)."""
+
+    practitioner = models.ForeignKey(
+        Practitioner, on_delete=models.CASCADE, related_name="assistants", verbose_name=_("physician")
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="practice_assistant",
+        verbose_name=_("login account"),
+    )
+
+    class Meta:
+        verbose_name = _("practice assistant")
+        verbose_name_plural = _("practice assistants")
+
+    def __str__(self) -> str:
+        return f"{self.user} -> {self.practitioner}"
+
+
 class PhysicianAuthorisationQuerySet(TenantQuerySet):
     def active(self) -> PhysicianAuthorisationQuerySet:
         return self.filter(revoked_at__isnull=True)

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from werkzorg.access import Actor, scope
 from werkzorg.access.policy import SUPERUSER_LOOKUP
@@ -49,10 +49,12 @@ def standing(
             else None
         )
         return organisation, membership, authorisation
+    # A physician, or a practice assistant working for one, acting where the physician is authorised.
     authorisation = (
         PhysicianAuthorisation.objects.active()
         .select_related("organisation")
-        .filter(practitioner__user=user, organisation__slug=org_slug, organisation__is_active=True)
+        .filter(Q(practitioner__user=user) | Q(practitioner__assistants__user=user))
+        .filter(organisation__slug=org_slug, organisation__is_active=True)
         .first()
     )
     if authorisation is None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,9 +44,11 @@ RECORD_STEPS = {MedicalRecordKind.PROBLEM_ANALYSIS: Step.PROBLEM_ANALYSIS}
 
 
 def practitioner_of(actor: Actor) -> Practitioner:
-    """The physician acting (medical permission: authorised for the actor's organisation)."""
+    """The physician acting, or for whom a practice assistant acts (medical permission: authorised for the
+    actor's organisation)."""
     require(actor, Perm.MEDICAL_DATA)
-    practitioner = Practitioner.objects.filter(user=actor.user).first()
+    # The physician, or the physician a practice assistant works for (records are in the physician's name).
+    practitioner = Practitioner.objects.filter(Q(user=actor.user) | Q(assistants__user=actor.user)).first()
     if practitioner is None:
         raise DomainError(_("Only an occupational physician can do this."))
     return practitioner

@@ -25,7 +25,7 @@ from werkzorg.absence.queries import timeline_of
 from werkzorg.absence.services import files, medical, steps
 from werkzorg.absence.services.files import SickReport
 from werkzorg.access import desk_actor, resolve_actor, scope
-from werkzorg.core.errors import ConflictError, DomainError
+from werkzorg.core.errors import ConflictError, DomainError, NotFound
 from werkzorg.employees.tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +182,23 @@ def test_reminders_name_no_person(world, file, mailoutbox, django_capture_on_com
     assert file.employee.last_name not in message.body and file.employee.first_name not in message.body
     assert "19 maart 2026" in message.body or "19 March 2026" in message.body
     assert send_step_reminders(D(2026, 3, 17)) == 0
+
+
+def test_a_practice_assistant_works_in_the_physicians_name_with_medical_access(world, file):
+    from tests.factories import OrganisationFactory, UserFactory
+    from werkzorg.organisations.models import PracticeAssistant
+
+    assistant = UserFactory(email="poh@arbo.nl")
+    outsider = UserFactory(email="poh-elders@arbo.nl")
+    PracticeAssistant.objects.create(practitioner=world.objects["practitioner"], user=assistant)
+    actor = resolve_actor(assistant, "acme")
+    made = medical.write_medical_record(
+        actor=actor, file=file, kind=MedicalRecordKind.NOTE, body="Door de POH"
+    )
+    assert made.practitioner == world.objects["practitioner"] and made.written_by == assistant
+    assert list(scope(MedicalRecord, actor)) == [made]
+    with pytest.raises(NotFound):  # not working for an authorised physician: no standing at all
+        resolve_actor(outsider, "acme")
+    OrganisationFactory(slug="initech")
+    with pytest.raises(NotFound):  # an employer that did not authorise the physician
+        resolve_actor(assistant, "initech")
