@@ -113,67 +113,92 @@ class Figures:
         return self.headcount >= MINIMUM_GROUP
 
 
-def _employee_rows(actor: Actor, first: datetime.date, last: datetime.date, department: str | None) -> Any:
-    employees = scope(Employee, actor, aggregate=True).filter(_employed_in(first, last))
-    if department is not None:
-        employees = employees.filter(department=department)
-    return employees
-
-
-def figures(
-    actor: Actor, first: datetime.date, last: datetime.date, *, department: str | None = None
-) -> Figures:
-    """The figures of one period (and department): three aggregate statements, whatever the data."""
+def figures(actor: Actor, first: datetime.date, last: datetime.date) -> Figures:
+    """The figures of one period for the whole organisation: three aggregate statements, whatever the data."""
     require(actor, Perm.REPORTS)
+    return _computed(actor, first, last, by_department=False).get(None) or Figures(headcount=0)
+
+
+def departments(actor: Actor, first: datetime.date, last: datetime.date) -> list[tuple[str, Figures]]:
+    """Figures per department, all departments in the same three statements (grouped); departments
+    under the minimum group size are left out."""
+    require(actor, Perm.REPORTS)
+    found = _computed(actor, first, last, by_department=True)
+    return sorted(
+        ((str(name), f) for name, f in found.items() if name and f.shown), key=lambda pair: pair[0]
+    )[:30]
+
+
+def _grouped(queryset: Any, key: str | None, **aggregates: Any) -> dict[str | None, dict[str, Any]]:
+    """One statement: the aggregates for everyone (key None) or per value of `key` (GROUP BY)."""
+    if key is None:
+        return {None: queryset.aggregate(**aggregates)}
+    rows = queryset.order_by().values(key).annotate(**aggregates)
+    return {row.pop(key): row for row in rows}
+
+
+def _computed(
+    actor: Actor, first: datetime.date, last: datetime.date, *, by_department: bool
+) -> dict[str | None, Figures]:
     days = (last - first).days + 1
-    employees = _employee_rows(actor, first, last, department)
+    employees = scope(Employee, actor, aggregate=True).filter(_employed_in(first, last))
     ptf = F("part_time_factor")
     with_sick = Exists(AbsenceSpell.objects.filter(employee=OuterRef("pk")).filter(_spells_in(first, last)))
-    people = employees.aggregate(
+    people = _grouped(
+        employees,
+        "department" if by_department else None,
         headcount=Count("pk"),
         employed_days=Sum(_overlap_days("employment_start", "employment_end", first, last)),
         available=Sum(_weighted(_overlap_days("employment_start", "employment_end", first, last) * ptf)),
         without_sick=Count("pk", filter=~Q(with_sick)),
     )
-    result = Figures(headcount=people["headcount"] or 0)
-    if not result.shown:
-        return result
+    if not any(row["headcount"] >= MINIMUM_GROUP for row in people.values()):
+        return {key: Figures(headcount=row["headcount"] or 0) for key, row in people.items()}
     spells = scope(AbsenceSpell, actor, aggregate=True).filter(_spells_in(first, last))
-    if department is not None:
-        spells = spells.filter(employee__department=department)
     weighted = _weighted(
         _overlap_days("start", "end", first, last) * F("degree") * F("employee__part_time_factor") / 100
     )
-    sick = spells.aggregate(
+    sick = _grouped(
+        spells,
+        "employee__department" if by_department else None,
         all=Sum(weighted, output_field=WEIGHT),
         without_pregnancy=Sum(weighted, filter=Q(pregnancy=False), output_field=WEIGHT),
     )
-    periods = scope(SickPeriod, actor, aggregate=True)
-    if department is not None:
-        periods = periods.filter(employee__department=department)
-    counts = _period_counts(periods.filter(pregnancy=False), first, last)
+    periods = scope(SickPeriod, actor, aggregate=True).filter(pregnancy=False)
+    counts = _period_counts(periods, first, last, "employee__department" if by_department else None)
+    return {key: _assemble(row, sick.get(key, {}), counts.get(key, {}), days) for key, row in people.items()}
+
+
+def _assemble(people: dict[str, Any], sick: dict[str, Any], counts: dict[str, Any], days: int) -> Figures:
+    result = Figures(headcount=people["headcount"] or 0)
+    if not result.shown:
+        return result
     available = people["available"] or Decimal(0)
     average = Decimal(people["employed_days"] or 0) / days
     result.average_headcount = _round(average)
     if available:
-        result.absence_percentage = _round(Decimal(sick["without_pregnancy"] or 0) / available * 100)
-        result.absence_percentage_with_pregnancy = _round(Decimal(sick["all"] or 0) / available * 100)
-    result.reports = counts["reports"]
+        result.absence_percentage = _round(Decimal(sick.get("without_pregnancy") or 0) / available * 100)
+        result.absence_percentage_with_pregnancy = _round(Decimal(sick.get("all") or 0) / available * 100)
+    result.reports = counts.get("reports", 0)
     if average:
-        result.frequency = _round(Decimal(counts["reports"]) / average * Decimal(365) / days)
-    result.closed_reports = counts["closed"]
-    if counts["closed"]:
-        result.mean_duration = _round(Decimal(counts["total_duration"]) / counts["closed"], "0.1")
-    result.classes = [(f"{low}-{high}", counts[f"class_{low}"]) for low, high in DURATION_CLASSES]
+        result.frequency = _round(Decimal(result.reports) / average * Decimal(365) / days)
+    result.closed_reports = counts.get("closed", 0)
+    if result.closed_reports:
+        result.mean_duration = _round(Decimal(counts["total_duration"]) / result.closed_reports, "0.1")
+    result.classes = [(f"{low}-{high}", counts.get(f"class_{low}", 0)) for low, high in DURATION_CLASSES]
     result.zero_absence = _round(Decimal(people["without_sick"]) / result.headcount * 100, "0.1")
     return result
 
 
-def _period_counts(periods: Any, first: datetime.date, last: datetime.date) -> dict[str, Any]:
+def _period_counts(
+    periods: Any, first: datetime.date, last: datetime.date, key: str | None
+) -> dict[str | None, dict[str, Any]]:
     duration = Least(DaysBetween(F("start"), F("recovered_on")), Value(MAX_DURATION))
     closed = Q(recovered_on__gt=first, recovered_on__lte=last + DAY)
     annotated = periods.annotate(duration_days=Case(When(closed, then=duration), default=Value(0)))
-    return annotated.aggregate(
+    return _grouped(
+        annotated,
+        key,
         reports=Count("pk", filter=Q(start__gte=first, start__lte=last)),
         closed=Count("pk", filter=closed),
         total_duration=Coalesce(Sum("duration_days"), 0),
@@ -182,22 +207,6 @@ def _period_counts(periods: Any, first: datetime.date, last: datetime.date) -> d
             for low, high in DURATION_CLASSES
         },
     )
-
-
-def departments(actor: Actor, first: datetime.date, last: datetime.date) -> list[tuple[str, Figures]]:
-    """Figures per department; departments under the minimum group size are left out."""
-    require(actor, Perm.REPORTS)
-    sizes = (
-        _employee_rows(actor, first, last, None)
-        .exclude(department="")
-        .values("department")
-        .annotate(n=Count("pk"))
-        .filter(n__gte=MINIMUM_GROUP)
-        .order_by("department")
-    )
-    return [
-        (row["department"], figures(actor, first, last, department=row["department"])) for row in sizes[:30]
-    ]
 
 
 def monthly_percentages(

@@ -27,6 +27,7 @@ absence_patterns: list[URLPattern | URLResolver] = [
     path("cijfers/", statistics.statistics_page, name="statistics"),
     path("cijfers/export/", statistics.statistics_export, name="statistics-export"),
     path("spreekuur/<int:consult_id>/status/", medical.consult_status, name="consult-status"),
+    path("preventief/<int:employee_id>/", medical.prevention_consult, name="prevention-consult"),
     path("<int:file_id>/", include(file_patterns)),
 ]
 urlpatterns = [

@@ -21,6 +21,8 @@ absence:statistics-export    GET    302  200 403 403 403 200 403 403 404 404 403
 absence:statistics-export    POST   302  200 403 403 403 200 403 403 404 404 403 404
 absence:consult-status       GET    302  405 403 403 403 403 405 403 404 404 405 404
 absence:consult-status       POST   302  302 403 403 403 403 302 403 404 404 302 404
+absence:prevention-consult   GET    302  200 403 403 403 403 200 403 404 404 200 404
+absence:prevention-consult   POST   302  200 403 403 403 403 200 403 404 404 200 404
 absence:detail               GET    302  200 403 403 403 403 200 403 404 404 200 404
 absence:detail               POST   302  200 403 403 403 403 200 403 404 404 200 404
 absence:edit                 GET    302  200 403 403 403 403 200 403 404 404 403 404

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.core.actions import run_action
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
+from werkzorg.employees.models import Employee
 
 
 def _to_file(request: OrgRequest, file: AbsenceFile) -> HttpResponse:
@@ -131,3 +133,34 @@ def consult_status(request: OrgRequest, consult_id: int) -> HttpResponse:
         return redirect("absence:tasks", org=request.actor.organisation.slug)
 
     return run_action(request, action, success=_("Consult updated."), back=back)
+
+
+@org_view(Perm.VIEW_ABSENCE)
+def prevention_consult(request: OrgRequest, employee_id: int) -> HttpResponse:
+    """A prevention consult (open consultation hours) for an employee who is not reported sick."""
+    actor = request.actor
+    employee: Employee = get_or_404(Employee, actor, pk=employee_id)
+    physician = can(actor, Perm.MEDICAL_DATA)
+    practitioners = (
+        None if physician else [(p.pk, str(p)) for p in file_services.authorised_practitioners(actor)]
+    )
+    form = ConsultForm(
+        request.POST or None, initial={"kind": ConsultKind.PREVENTION}, practitioners=practitioners
+    )
+    del form.fields["kind"]
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data.get("practitioner")
+        practitioner = next(
+            (p for p in file_services.authorised_practitioners(actor) if p.pk == chosen), None
+        )
+        try:
+            medical.plan_consult(
+                actor=actor, employee=employee, file=None, kind=ConsultKind.PREVENTION,
+                starts_at=form.cleaned_data["starts_at"], practitioner=practitioner,
+            )  # fmt: skip
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Prevention consult planned; the employee gets an e-mail."))
+            return redirect("absence:tasks", org=actor.organisation.slug)
+    return render(request, "absence/prevention.html", {"form": form, "employee": employee})
