@@ -303,7 +303,8 @@ def open_files(request: HttpRequest) -> HttpResponse:
     """The task list's rows: the steps to do of the open files, overdue and coming up, 50 each, and counts."""
     today = datetime.date.today()
     pending = PendingStep.objects.filter(
-        organisation_id=organisation_id_of(request), file__recovered_on__isnull=True
+        organisation_id=organisation_id_of(request),
+        owner__in=["case_manager", "employer", "employer_and_employee"],
     ).order_by("due", "id")
     row = ("step", "sequence", "due", "owner", "file__employee__first_name", "file__employee__last_name",
            "file__case_manager__full_name")  # fmt: skip

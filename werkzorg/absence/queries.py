@@ -127,8 +127,9 @@ def task_list(actor: Actor, today: datetime.date, *, mine: bool = False) -> dict
     if can(actor, Perm.MEDICAL_DATA):
         owners |= PHYSICIAN_OWNERS
     pending = (
+        # Only open files have steps to do (refresh_pending clears a file's on recovery): no join needed.
         scope(PendingStep, actor)
-        .filter(owner__in=sorted(owners), file__recovered_on__isnull=True)
+        .filter(owner__in=sorted(owners))
         .select_related("file__employee", "file__case_manager")
         .order_by("due", "id")
     )

@@ -97,6 +97,7 @@ def file_detail(request: OrgRequest, file_id: int) -> HttpResponse:
     }
     context["relapse_form"] = RelapseForm(initial={"first_sick_day": timezone.localdate()})
     context["today"] = timezone.localdate()
+    context["today_iso"] = context["today"].isoformat()
     context["employee_link_ready"] = bool(file.link_nonce)
     return render(request, "absence/detail.html", context)
 
