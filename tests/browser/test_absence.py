@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.core import mail
@@ -115,6 +116,10 @@ def test_a_sick_report_from_report_to_relapse(world: World, new_page: Any, live_
     employee.get_by_role("button", name="Ondertekenen").click()
     employee.wait_for_url(f"**{link}")
     assert "u hebt het document ondertekend" in employee.content().lower()
+    with employee.expect_download() as download:
+        employee.get_by_role("link", name="Download uw kopie van het re-integratiedossier (PDF)").click()
+    copy = Path(download.value.path()).read_bytes()
+    assert copy.startswith(b"%PDF")
     employer.reload()
     assert f"gedaan {today:%d-%m-%Y}" in employer.locator("tr[data-step=plan_of_action]").inner_text()
 

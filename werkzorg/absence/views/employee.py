@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +17,7 @@ from werkzorg.absence.services import steps
 from werkzorg.access.views import public_view
 from werkzorg.audit.services import record
 from werkzorg.core.errors import DomainError
+from werkzorg.core.pdf import html_to_pdf
 
 
 def _invalid_link(request: HttpRequest, error: DomainError) -> HttpResponse:
@@ -48,12 +50,20 @@ def employee_file(request: HttpRequest, token: str) -> HttpResponse:
 
 @public_view
 def employee_copy(request: HttpRequest, token: str) -> HttpResponse:
-    """The employee's copy of the re-integration file (plans, evaluations, advice, timeline), to print."""
+    """The employee's copy of the re-integration file (plans, evaluations, advice, timeline) as a PDF."""
     try:
         file = steps.resolve_link(token)
     except DomainError as error:
         return _invalid_link(request, error)
-    return render(request, "absence/employee_copy.html", _context(file))
+    record(AbsenceEvent.EMPLOYEE_LINK_OPENED, role="employee", organisation=file.organisation, subject=file.employee,
+           obj=file, detail="copy")  # fmt: skip
+    html = render_to_string("absence/employee_copy_pdf.html", _context(file), request=request)
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="re-integratiedossier-{file.first_sick_day:%Y%m%d}.pdf"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @public_view

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from werkzorg.access import Actor, Perm, require, scope
 from werkzorg.audit.services import record
 from werkzorg.core.errors import DomainError
+from werkzorg.core.pdf import html_to_pdf
 from werkzorg.core.tabular import csv_safe, write_csv, write_xlsx
 from werkzorg.insurance import payroll
 from werkzorg.insurance.models import (
@@ -85,12 +86,6 @@ def download_statement(*, actor: Actor, statement_id: int, file_format: str) -> 
             )
     record(InsuranceEvent.STATEMENT_DOWNLOADED, actor=actor, obj=statement, detail=file_format)
     return result
-
-
-def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML  # heavy: loaded only when a PDF is made
-
-    return bytes(HTML(string=html).write_pdf())
 
 
 def statement_file_job(actor: Actor, params: dict[str, Any], _upload: bytes, progress: Any) -> Result:
