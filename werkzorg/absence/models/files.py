@@ -136,11 +136,16 @@ class AbsenceFile(OrgOwnedModel):
     def is_open(self) -> bool:
         return self.recovered_on is None
 
+    @property
+    def effective_employment_end(self) -> datetime.date | None:
+        """The date recorded on the file, else the one in the employee register (HR ended it there)."""
+        return self.employment_end or self.employee.employment_end
+
     def course(self, periods: list[SickPeriod]) -> Course:
         return Course(
             periods=tuple(Period(p.start, p.recovered_on) for p in periods),
             safety_net=self.safety_net,
-            employment_end=self.employment_end,
+            employment_end=self.effective_employment_end,
             state_pension_age=self.state_pension_age,
         )
 

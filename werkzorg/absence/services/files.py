@@ -278,6 +278,20 @@ def refresh_pending(file: AbsenceFile) -> None:
     )  # fmt: skip
 
 
+def refresh_ended_employments() -> int:
+    """Open files of employees whose employment the register ended (the employees app knows nothing of
+    absence): their steps to do are brought up to date; the beat runs this daily, before the reminders.
+    The file page and the timeline read the register's date at once."""
+    files = AbsenceFile.objects.filter(
+        recovered_on__isnull=True, employment_end__isnull=True, employee__employment_end__isnull=False
+    ).select_related("employee")
+    count = 0
+    for file in files.iterator(chunk_size=500):
+        refresh_pending(file)
+        count += 1
+    return count
+
+
 def case_managers(actor: Actor) -> list[Any]:
     """Who may be named case manager: the organisation's members with the absence role."""
     members = scope(Membership, actor).filter(role_absence=True, user__is_active=True)

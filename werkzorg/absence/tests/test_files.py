@@ -183,3 +183,20 @@ def test_recovery_of_costs_needs_a_liable_third_party(actor, employee):
         files.update_file(
             actor=actor, file=file, changes={"third_party_liable": True, "recovery_consent_on": TODAY}
         )
+
+
+def test_an_employment_ended_in_the_register_counts_for_the_file(actor, employee, world):
+    from werkzorg.absence.models import PendingStep
+    from werkzorg.employees.services import end_employment
+
+    with on(D(2026, 3, 2)):
+        file, _ = files.report_sick(actor=actor, employee=employee, report=SickReport(D(2026, 3, 2)))
+    assert not PendingStep.objects.filter(file=file, step=Step.EMPLOYMENT_END_REPORT).exists()
+    end_employment(
+        actor=resolve_actor(world.users["superuser"], "acme"), employee=employee, last_day=D(2026, 5, 30)
+    )
+    file = AbsenceFile.objects.select_related("employee").get(pk=file.pk)
+    assert due(file, Step.EMPLOYMENT_END_REPORT) == (D(2026, 5, 29), State.OPEN)
+    assert files.refresh_ended_employments() == 1
+    assert PendingStep.objects.get(file=file, step=Step.EMPLOYMENT_END_REPORT).due == D(2026, 5, 29)
+    assert not PendingStep.objects.filter(file=file, step=Step.WEEK_42_REPORT).exists()
