@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "werkzorg.interventions",
     "werkzorg.insurance",
     "werkzorg.absence",
+    "werkzorg.billing",
     "werkzorg.portal",
     "django.contrib.admin",
     "django.contrib.auth",

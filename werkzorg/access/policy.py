@@ -57,6 +57,8 @@ class Perm(StrEnum):
     DESK_ORGANISATIONS = "desk_organisations"
     # Register insured people, issue premium statements on demand, keep contracts and prices.
     DESK_INSURANCE = "desk_insurance"
+    # Vitality budgets, and deciding on declared invoices.
+    DESK_BILLING = "desk_billing"
     DESK_USERS = "desk_users"
     DESK_CATALOGUE = "desk_catalogue"
     DESK_PRACTITIONERS = "desk_practitioners"
@@ -163,7 +165,9 @@ EMPLOYER_ONLY_PERMS = frozenset(
 DESK_ROLE_PERMS: dict[str, frozenset[Perm]] = {
     "desk_support": frozenset({Perm.DESK_USERS, Perm.DESK_EMPLOYEES, Perm.DESK_AUDIT_LOG}),
     "desk_catalogue": frozenset({Perm.DESK_CATALOGUE, Perm.DESK_PRACTITIONERS}),
-    "desk_contracts": frozenset({Perm.DESK_ORGANISATIONS, Perm.DESK_TERMS, Perm.DESK_INSURANCE}),
+    "desk_contracts": frozenset(
+        {Perm.DESK_ORGANISATIONS, Perm.DESK_TERMS, Perm.DESK_INSURANCE, Perm.DESK_BILLING}
+    ),
 }
 
 

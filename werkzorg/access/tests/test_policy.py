@@ -103,6 +103,7 @@ DESK = {
     "desk_practitioners",
     "desk_terms",
     "desk_insurance",
+    "desk_billing",
     "desk_employees",
     "desk_audit_log",
 }
