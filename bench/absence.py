@@ -28,6 +28,7 @@ from werkzorg.absence.models import (
     StepRecord,
 )
 from werkzorg.absence.services.files import refresh_pending
+from werkzorg.absence.statistics import month_end
 from werkzorg.access import resolve_actor
 from werkzorg.core.bulk import insert_all
 from werkzorg.employees.models import Employee
@@ -200,7 +201,7 @@ def year_with_departments_sql(organisation_id: int, first: datetime.date, last: 
 
 
 def chart_sql(organisation_id: int, months: list[datetime.date]) -> Any:
-    bounds = [(m, min(_month_end(m), TODAY)) for m in months]
+    bounds = [(m, min(month_end(m), TODAY)) for m in months]
     available = ", ".join(
         f"sum(CASE WHEN (employment_start IS NULL OR employment_start <= '{b}') AND (employment_end IS NULL OR "
         f"employment_end >= '{a}') THEN (LEAST(COALESCE(employment_end, '{b}'), '{b}') - GREATEST("
@@ -224,10 +225,6 @@ def chart_sql(organisation_id: int, months: list[datetime.date]) -> Any:
             [organisation_id, bounds[-1][1], bounds[0][0]],
         )
         return first, cursor.fetchone()
-
-
-def _month_end(first: datetime.date) -> datetime.date:
-    return first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1) - DAY
 
 
 def _months() -> list[datetime.date]:

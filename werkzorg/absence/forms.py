@@ -12,21 +12,11 @@ from werkzorg.absence.models import (
     MedicalRecordKind,
     PlanKind,
 )
+from werkzorg.core.forms import date_field
 
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
 NO_MEDICAL = _(
     "Do not enter medical information (diagnosis, complaints, treatment): the employer may not hold it."
 )
-
-
-def date_field(label: Any, help_text: Any = "", *, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        help_text=help_text,
-        required=required,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
 
 
 def text_field(label: Any, *, required: bool = True, help_text: Any = "", rows: int = 3) -> forms.CharField:

@@ -44,6 +44,10 @@ class Owner(StrEnum):
     NOBODY = "nobody"
 
 
+# Whose steps are the employer's side (absence role) and whose the physician's (medical permission).
+EMPLOYER_OWNERS = frozenset({Owner.EMPLOYER, Owner.CASE_MANAGER, Owner.EMPLOYER_AND_EMPLOYEE})
+PHYSICIAN_OWNERS = frozenset({Owner.PHYSICIAN})
+
 OWNER_LABELS: dict[Owner, Promise] = {
     Owner.EMPLOYER: _("employer"),
     Owner.CASE_MANAGER: _("case manager"),
@@ -181,3 +185,9 @@ CHAIN = (
     Step.WIA_APPLICATION,
     Step.WAGE_CONTINUATION_END,
 )
+
+
+def step_label(step: Step, sequence: int) -> str:
+    """A step's name as shown: evaluations are numbered."""
+    label = str(RULES[step].label)
+    return f"{label} {sequence}" if step == Step.EVALUATION else label

@@ -19,7 +19,7 @@ from werkzorg.absence.models import (
     SickPeriod,
     StepRecord,
 )
-from werkzorg.absence.offsets import Owner
+from werkzorg.absence.offsets import EMPLOYER_OWNERS, PHYSICIAN_OWNERS, Owner
 from werkzorg.absence.services.files import frequent_absence
 from werkzorg.absence.timeline import TimelineStep, compute, next_steps
 from werkzorg.access import Actor, Perm, can, get_or_404, require, scope
@@ -28,8 +28,6 @@ from werkzorg.audit.services import record
 # Rows per section of the task list (earliest first); the page says how many more there are, which "my
 # files" or the files list narrows down.
 TASK_ROWS = 50
-EMPLOYER_OWNERS = frozenset({Owner.EMPLOYER, Owner.CASE_MANAGER, Owner.EMPLOYER_AND_EMPLOYEE})
-PHYSICIAN_OWNERS = frozenset({Owner.PHYSICIAN})
 
 
 def _with_course(files: QuerySet[AbsenceFile]) -> QuerySet[AbsenceFile]:

@@ -216,7 +216,7 @@ def monthly_percentages(
     statements for the whole chart."""
     require(actor, Perm.REPORTS)
     today = today or timezone.localdate()
-    bounds = [(m, min(_month_end(m), today)) for m in months]
+    bounds = [(m, min(month_end(m), today)) for m in months]
     employees = scope(Employee, actor, aggregate=True)
     available = employees.aggregate(
         **{
@@ -250,7 +250,7 @@ def monthly_percentages(
     ]
 
 
-def _month_end(first: datetime.date) -> datetime.date:
+def month_end(first: datetime.date) -> datetime.date:
     following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
     return following - DAY
 
@@ -259,7 +259,7 @@ def period_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date
     if not quarter:
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     first = datetime.date(year, 3 * quarter - 2, 1)
-    return first, _month_end(first.replace(month=3 * quarter))
+    return first, month_end(first.replace(month=3 * quarter))
 
 
 def audit_read(actor: Actor, first: datetime.date, last: datetime.date) -> None:

@@ -32,6 +32,7 @@ from werkzorg.absence.offsets import (
     SafetyNet,
     State,
     Step,
+    step_label,
 )
 from werkzorg.core.workdays import add_working_days, on_or_after_working_day, on_or_before_working_day
 
@@ -91,8 +92,7 @@ class TimelineStep:
 
     @property
     def label(self) -> str:
-        label = str(self.rule.label)
-        return f"{label} {self.sequence}" if self.step == Step.EVALUATION else label
+        return step_label(self.step, self.sequence)
 
     @property
     def owner_label(self) -> str:

@@ -4,18 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from werkzorg.billing.models import DeclarationCategory
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+from werkzorg.core.forms import date_field
 
 
 class DeclarationForm(forms.Form):
     provider_name = forms.CharField(label=_("Provider"), max_length=200)
     invoice_number = forms.CharField(label=_("Invoice number"), max_length=60)
-    invoice_date = forms.DateField(
-        label=_("Invoice date"),
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    invoice_date = date_field(_("Invoice date"))
     amount = forms.DecimalField(
         label=_("Amount incl. VAT (EUR)"), max_digits=10, decimal_places=2, min_value=0
     )

@@ -5,19 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkzorg.core.forms import date_field
 from werkzorg.insurance import payroll
 from werkzorg.insurance.services.exports import SHORT_COLUMNS
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
-
-
-def date_field(label: Any, help_text: Any = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        help_text=help_text,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
 
 
 class DeregisterForm(forms.Form):

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkzorg.absence.offsets import OWNER_LABELS, RULES, Owner, SafetyNet, Step
+from werkzorg.absence.offsets import OWNER_LABELS, Owner, SafetyNet, Step, step_label
 from werkzorg.absence.timeline import Course, Period, Record
 from werkzorg.core.models import OrgOwnedModel, TenantQuerySet
 from werkzorg.core.tenancy import Tenancy
@@ -288,8 +288,7 @@ class PendingStep(models.Model):
 
     @property
     def label(self) -> str:
-        label = str(RULES[Step(self.step)].label)
-        return f"{label} {self.sequence}" if self.step == Step.EVALUATION else label
+        return step_label(Step(self.step), self.sequence)
 
     @property
     def owner_label(self) -> str:

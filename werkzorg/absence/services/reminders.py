@@ -9,11 +9,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from werkzorg.absence.models import AbsenceFile, PendingStep
-from werkzorg.absence.offsets import Owner
+from werkzorg.absence.offsets import EMPLOYER_OWNERS, Owner
 from werkzorg.core.workdays import add_working_days
 from werkzorg.notifications.services import send_email
-
-EMPLOYER_OWNERS = frozenset({Owner.EMPLOYER, Owner.CASE_MANAGER, Owner.EMPLOYER_AND_EMPLOYEE})
 
 
 def send_step_reminders(today: datetime.date | None = None) -> int:

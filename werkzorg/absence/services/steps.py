@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from werkzorg.absence.models import PLAN_STEPS, AbsenceEvent, AbsenceFile, PlanDocument, PlanKind, StepRecord
-from werkzorg.absence.offsets import RULES, Owner, Step
+from werkzorg.absence.offsets import PHYSICIAN_OWNERS, RULES, Step
 from werkzorg.absence.services.files import refresh_pending
 from werkzorg.access import Actor, Perm, can, require
 from werkzorg.audit.services import record
@@ -21,8 +21,6 @@ from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.notifications.services import send_email
 
 LINK_SALT = "werkzorg.absence.employee"
-# Steps the physician records; the others are the employer's (absence role). Milestones nobody records.
-PHYSICIAN_OWNED = frozenset({Owner.PHYSICIAN})
 
 
 def _label(actor: Actor) -> str:
@@ -30,10 +28,11 @@ def _label(actor: Actor) -> str:
 
 
 def may_record(actor: Actor, step: Step) -> bool:
+    """The physician records the physician's steps, the absence role the others; milestones nobody."""
     rule = RULES[step]
     if rule.milestone:
         return False
-    if rule.owner in PHYSICIAN_OWNED:
+    if rule.owner in PHYSICIAN_OWNERS:
         return can(actor, Perm.MEDICAL_DATA)
     return can(actor, Perm.ABSENCE)
 
@@ -203,6 +202,16 @@ def send_employee_link(*, actor: Actor, file: AbsenceFile) -> str:
             obj=file,
         )
     return url
+
+
+def open_link(token: str, *, purpose: str = "") -> AbsenceFile:
+    """The employee opens the link (or downloads the copy): the file, and the read in the audit log."""
+    file = resolve_link(token)
+    record(
+        AbsenceEvent.EMPLOYEE_LINK_OPENED, role="employee", organisation=file.organisation, subject=file.employee,
+        obj=file, detail=purpose,
+    )  # fmt: skip
+    return file
 
 
 def resolve_link(token: str) -> AbsenceFile:

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkzorg.absence import queries
-from werkzorg.absence.models import AbsenceEvent, AbsenceFile
+from werkzorg.absence.models import AbsenceFile
 from werkzorg.absence.services import steps
+from werkzorg.absence.timeline import compute
 from werkzorg.access.views import public_view
-from werkzorg.audit.services import record
 from werkzorg.core.errors import DomainError
 from werkzorg.core.pdf import html_to_pdf
 
@@ -26,11 +26,12 @@ def _invalid_link(request: HttpRequest, error: DomainError) -> HttpResponse:
 
 def _context(file: AbsenceFile) -> dict[str, object]:
     today = timezone.localdate()
-    periods = list(file.periods.order_by("start"))
+    periods = list(file.periods.order_by("start", "id"))
+    records = [r.as_record() for r in file.step_records.all()]
     return {
         "file": file,
         "periods": periods,
-        "steps": queries.timeline_of(file, today),
+        "steps": compute(file.course(periods), records, today),
         "plans": queries.plans_for_employee(file),
         "advices": list(file.advices.select_related("practitioner")),
         "today": today,
@@ -40,11 +41,9 @@ def _context(file: AbsenceFile) -> dict[str, object]:
 @public_view
 def employee_file(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        file = steps.resolve_link(token)
+        file = steps.open_link(token)
     except DomainError as error:
         return _invalid_link(request, error)
-    record(AbsenceEvent.EMPLOYEE_LINK_OPENED, role="employee", organisation=file.organisation, subject=file.employee,
-           obj=file)  # fmt: skip
     return render(request, "absence/employee.html", {**_context(file), "token": token})
 
 
@@ -52,11 +51,9 @@ def employee_file(request: HttpRequest, token: str) -> HttpResponse:
 def employee_copy(request: HttpRequest, token: str) -> HttpResponse:
     """The employee's copy of the re-integration file (plans, evaluations, advice, timeline) as a PDF."""
     try:
-        file = steps.resolve_link(token)
+        file = steps.open_link(token, purpose="copy")
     except DomainError as error:
         return _invalid_link(request, error)
-    record(AbsenceEvent.EMPLOYEE_LINK_OPENED, role="employee", organisation=file.organisation, subject=file.employee,
-           obj=file, detail="copy")  # fmt: skip
     html = render_to_string("absence/employee_copy_pdf.html", _context(file), request=request)
     response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = (
