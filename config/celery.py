@@ -31,6 +31,8 @@ app.conf.beat_schedule = {
         "task": "werkzorg.absence.tasks.send_step_reminders_task",
         "schedule": 24 * 60 * 60,
     },
+    # Idempotent as well: the last ended quarter's collective statements, once each.
+    "billing-statements": {"task": "werkzorg.billing.tasks.issue_statements_task", "schedule": 6 * 60 * 60},
     "expired-inbox-messages": {
         "task": "werkzorg.inbox.tasks.delete_expired_messages_task",
         "schedule": 60 * 60,

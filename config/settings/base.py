@@ -46,6 +46,10 @@ FIELD_ENCRYPTION_KEYS = env_list(
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The operator's account from which providers are paid (SEPA credit transfers, billing).
+SEPA_DEBTOR_NAME = env("SEPA_DEBTOR_NAME", "Werkzorg Zorgverzekeraar N.V.")
+SEPA_DEBTOR_IBAN = env("SEPA_DEBTOR_IBAN", "NL91ABNA0417164300")
+SEPA_DEBTOR_BIC = env("SEPA_DEBTOR_BIC", "ABNANL2A")
 
 INSTALLED_APPS = [
     # First, so that its admin registers before werkzorg.integrations.admin takes it off the desk.

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.personas import World
+from werkzorg.billing.tests.pdfs import invoice_pdf
 
 from .conftest import check_axe, signed_in_as
 
@@ -21,7 +22,7 @@ def test_a_declared_invoice_lowers_the_budget_once_the_desk_approves(
 ) -> None:
     today = datetime.date.today()
     pdf = tmp_path / "factuur.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n% a small invoice\n")
+    pdf.write_bytes(invoice_pdf("declared"))
     employer = new_page()
     signed_in_as(employer, world.users["invoices"], live_server)
     employer.goto("/o/acme/declaraties/")

@@ -34,6 +34,8 @@ class Perm(StrEnum):
     INSURANCE = "insurance"
     VIEW_INBOX = "view_inbox"
     DECLARE_INVOICES = "declare_invoices"
+    # The quarterly collective statements and quotes for extra work: the main account holder's only.
+    BILLING_STATEMENTS = "billing_statements"
     REQUEST_INTERVENTIONS = "request_interventions"
     VIEW_INTERVENTIONS = "view_interventions"
     # Cancel a request, decide on an extension: the requester for their own, a superuser for all.
@@ -118,6 +120,7 @@ SUPERUSER_PERMS = frozenset(
         Perm.MANAGE_API_CLIENTS,
         Perm.VIEW_INBOX,
         Perm.CONFIRM_CONTRACT_LINKS,
+        Perm.BILLING_STATEMENTS,
     }
 )
 
@@ -150,6 +153,7 @@ EMPLOYER_ONLY_PERMS = frozenset(
         Perm.VIEW_INBOX,
         Perm.CONFIRM_CONTRACT_LINKS,
         Perm.DECLARE_INVOICES,
+        Perm.BILLING_STATEMENTS,
         Perm.REQUEST_INTERVENTIONS,
         Perm.VIEW_INTERVENTIONS,
         Perm.MANAGE_INTERVENTIONS,

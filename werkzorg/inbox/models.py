@@ -22,6 +22,7 @@ class MessageKind(models.TextChoices):
     REMINDER = "reminder", _("Payment reminder")
     EXPORT = "export", _("Export")
     DESK = "desk", _("Message from the desk")
+    COLLECTIVE_STATEMENT = "collective", _("Collective statement")
 
 
 class MessageQuerySet(TenantQuerySet):

@@ -115,4 +115,5 @@ KIND_PERMS = {
     MessageKind.REMINDER: Perm.INSURANCE,
     MessageKind.EXPORT: Perm.VIEW_INBOX,
     MessageKind.DESK: Perm.VIEW_INBOX,
+    MessageKind.COLLECTIVE_STATEMENT: Perm.BILLING_STATEMENTS,
 }

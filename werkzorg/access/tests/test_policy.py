@@ -31,6 +31,8 @@ MAIN_ACCOUNT_HOLDER = {
     "view_all_interventions",
     "manage_api_clients",
     "confirm_contract_links",
+    # The quarterly collective statements (seed: the main account holder "als enige gebruiker").
+    "billing_statements",
 }
 
 # Persona -> the perms they hold in Acme; None: no standing there (a 404 on every page of Acme).

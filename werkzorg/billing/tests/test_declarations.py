@@ -19,13 +19,14 @@ from django.test import Client
 from tests.personas import World
 from werkzorg.access import desk_actor, resolve_actor
 from werkzorg.billing import services
+from werkzorg.billing.tests.pdfs import invoice_pdf
 from werkzorg.billing.models import Declaration, DeclarationStatus
 from werkzorg.core.errors import ConflictError, DomainError
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 TODAY = D(2026, 7, 1)
-PDF = b"%PDF-1.7 invoice"
+PDF = invoice_pdf("invoice")
 
 
 def invoice(number: str, day: datetime.date, amount: str, content: bytes = PDF, **extra):  # type: ignore[no-untyped-def]
@@ -114,7 +115,7 @@ def test_the_desk_rejects_in_its_admin_with_a_reason_the_employer_reads(year_202
     desk.force_login(year_2026.users["desk"])
     listed = desk.get("/desk/billing/declaration/")
     assert listed.status_code == 200 and "Fysio Centrum" in listed.content.decode()
-    assert desk.get(f"/desk/billing/declaration/{declaration.pk}/pdf/").content == b"%PDF-1.4 test invoice"
+    assert desk.get(f"/desk/billing/declaration/{declaration.pk}/pdf/").content == bytes(declaration.file)
     asked = desk.post(
         "/desk/billing/declaration/", {"action": "reject", "_selected_action": [declaration.pk]}
     )

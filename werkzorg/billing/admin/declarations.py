@@ -1,15 +1,13 @@
-"""The desk's side of billing: vitality budgets, and deciding on declared invoices (approve, or reject with
-a reason the employer reads). Decisions go through `services.decide`; the PDF is opened from the list."""
+"""Vitality budgets, and deciding on declared invoices (approve, or reject with a reason the employer
+reads). Decisions go through `services.decide`; the PDF is opened from the list."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -18,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from werkzorg.access import Perm
 from werkzorg.audit.services import record
 from werkzorg.billing import services
+from werkzorg.billing.admin.common import RejectForm, action_form
 from werkzorg.billing.models import BillingEvent, Declaration, DeclarationStatus, VitalityBudget
 from werkzorg.core.errors import DomainError, NotFound
 from werkzorg.desk.admin import DeskModelAdmin
@@ -28,10 +27,6 @@ class VitalityBudgetAdmin(DeskModelAdmin):
     desk_perm = Perm.DESK_BILLING
     list_display = ["organisation", "year", "amount"]
     list_filter = ["year"]
-
-
-class RejectForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Reason (the employer reads it)"), max_length=300)
 
 
 @admin.register(Declaration)
@@ -86,14 +81,9 @@ class DeclarationAdmin(DeskModelAdmin):
         if form.is_valid():
             self._decide(request, queryset, approve=False, reason=form.cleaned_data["reason"])
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "form": form,
-            "declarations": queryset,
-            "title": _("Reject declarations"),
-            "opts": self.model._meta,
-        }
-        return render(request, "admin/billing/reject.html", context)
+        return action_form(
+            self, request, form, queryset, action="reject", title=_("Reject declarations"), button=_("Reject")
+        )
 
     def _decide(
         self, request: HttpRequest, queryset: QuerySet[Declaration], *, approve: bool, reason: str

@@ -5,27 +5,22 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkzorg.access import Actor, Perm, get_or_404, require, scope
-from werkzorg.access.policy import SUPERUSER_LOOKUP
 from werkzorg.audit.services import record
-from werkzorg.billing.models import BillingEvent, Declaration, DeclarationStatus, VitalityBudget
+from werkzorg.billing.models import BillingEvent, Declaration, DeclarationStatus
+from werkzorg.billing.services.budget import used_in, warn_if_nearly_used
+from werkzorg.billing.services.files import check_pdf
 from werkzorg.core.errors import ConflictError, DomainError
 from werkzorg.employees.models import Employee
-from werkzorg.notifications.services import send_email
 
-MAX_INVOICE_BYTES = 10 * 1024 * 1024
 # An invoice may be declared up to this many days after its date (the budget year and the one before).
 DECLARE_BACK_DAYS = 730
-# The main account holder hears once when approved declarations pass this share of the year's budget.
-WARNING_SHARE = Decimal("0.9")
 
 
 @dataclass(frozen=True)
@@ -44,10 +39,7 @@ def declare(*, actor: Actor, invoice: Invoice, today: datetime.date | None = Non
     """Checks the file (a PDF, not too large), the date and the amount, then stores it for the desk."""
     require(actor, Perm.DECLARE_INVOICES)
     today = today or timezone.localdate()
-    if not invoice.content.startswith(b"%PDF-"):
-        raise DomainError(_("Upload the invoice as a PDF file."), field="file")
-    if len(invoice.content) > MAX_INVOICE_BYTES:
-        raise DomainError(_("The file is larger than 10 MB."), field="file")
+    check_pdf(invoice.file_name, invoice.content)
     if invoice.amount <= 0:
         raise DomainError(_("Enter an amount above zero."), field="amount")
     if invoice.invoice_date > today or invoice.invoice_date < today - datetime.timedelta(
@@ -77,7 +69,7 @@ def declare(*, actor: Actor, invoice: Invoice, today: datetime.date | None = Non
             category=invoice.category,
             employee=employee,
             file=invoice.content,
-            file_name=invoice.file_name[-200:] or "factuur.pdf",
+            file_name=invoice.file_name,
         )
         record(BillingEvent.DECLARATION_SUBMITTED, actor=actor, obj=made, subject=employee)
     return made
@@ -108,36 +100,8 @@ def decide(*, actor: Actor, declaration: Declaration, approve: bool, reason: str
             detail=str(locked.status),
         )
         if approve:
-            _warn_if_nearly_used(locked, year, before)
+            warn_if_nearly_used(locked.organisation, year, before, before + locked.amount)
     return locked
-
-
-def used_in(organisation: Any, year: int) -> Decimal:
-    """Approved declarations with an invoice date in the year (the budget's consumption)."""
-    total = organisation.declaration_set.filter(
-        status=DeclarationStatus.APPROVED, invoice_date__year=year
-    ).aggregate(total=Sum("amount"))["total"]
-    return total or Decimal(0)
-
-
-def _warn_if_nearly_used(declaration: Declaration, year: int, before: Decimal) -> None:
-    organisation: Any = declaration.organisation
-    budget = organisation.vitalitybudget_set.filter(year=year).first()
-    if budget is None or not budget.amount:
-        return
-    threshold = budget.amount * WARNING_SHARE
-    after = before + declaration.amount
-    if before < threshold <= after:
-        for email in organisation.memberships.filter(user__is_active=True, **SUPERUSER_LOOKUP).values_list(
-            "user__email", flat=True
-        ):
-            send_email(
-                email,
-                "billing_budget_warning",
-                {"organisation": organisation.name, "year": year,
-                 "url": f"{settings.SITE_URL}/o/{organisation.slug}/vitaliteitsbudget/"},
-            )  # fmt: skip
-        record(BillingEvent.BUDGET_WARNING, organisation=organisation, obj=budget, detail=str(year))
 
 
 def declarations(actor: Actor) -> QuerySet[Declaration]:
@@ -155,37 +119,3 @@ def declaration_file(*, actor: Actor, declaration_id: int) -> tuple[str, bytes]:
     found: Declaration = get_or_404(Declaration, actor, pk=declaration_id)
     record(BillingEvent.DECLARATION_FILE_READ, actor=actor, obj=found)
     return found.file_name, bytes(found.file)
-
-
-@dataclass
-class BudgetOverview:
-    year: int
-    amount: Decimal | None
-    used: Decimal
-    pending: Decimal
-    months: list[tuple[datetime.date, Decimal]]
-
-    @property
-    def remaining(self) -> Decimal | None:
-        return None if self.amount is None else self.amount - self.used
-
-
-def budget_overview(actor: Actor, year: int) -> BudgetOverview:
-    """The year's budget, what approved declarations used, what is waiting, and the remaining budget at
-    the end of each month (the burn-down): two statements."""
-    if not (Perm.REPORTS in actor.perms or Perm.DECLARE_INVOICES in actor.perms):
-        require(actor, Perm.REPORTS)
-    budget = scope(VitalityBudget, actor).filter(year=year).first()
-    in_year = scope(Declaration, actor).filter(invoice_date__year=year)
-    approved = Q(status=DeclarationStatus.APPROVED)
-    sums: dict[str, Any] = in_year.aggregate(
-        used=Sum("amount", filter=approved),
-        pending=Sum("amount", filter=Q(status=DeclarationStatus.SUBMITTED)),
-        **{f"m{m}": Sum("amount", filter=approved & Q(invoice_date__month__lte=m)) for m in range(1, 13)},
-    )
-    amount = budget.amount if budget else None
-    months = [
-        (datetime.date(year, m, 1), (amount or Decimal(0)) - (sums[f"m{m}"] or Decimal(0)))
-        for m in range(1, 13)
-    ]
-    return BudgetOverview(year, amount, sums["used"] or Decimal(0), sums["pending"] or Decimal(0), months)

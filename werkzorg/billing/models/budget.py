@@ -1,5 +1,5 @@
-"""Billing. So far: the vitality budget per organisation per year and the declarations ("facturen
-declareren") of invoices the employer paid outside the portal, approved or rejected by the desk."""
+"""The vitality budget per organisation per year and the declarations ("facturen declareren") of invoices
+the employer paid outside the portal, approved or rejected by the desk."""
 
 from __future__ import annotations
 
@@ -16,6 +16,19 @@ class BillingEvent(models.TextChoices):
     DECLARATION_DECIDED = "billing_declaration_decided", _("Declaration approved or rejected")
     DECLARATION_FILE_READ = "billing_declaration_file_read", _("Declared invoice downloaded")
     BUDGET_WARNING = "billing_budget_warning", _("Vitality budget almost used")
+    INVOICE_SUBMITTED = "billing_invoice_submitted", _("Provider invoice submitted")
+    INVOICE_DECIDED = "billing_invoice_decided", _("Provider invoice approved or rejected")
+    INVOICE_CORRECTED = "billing_invoice_corrected", _("Provider invoice corrected by the desk")
+    INVOICE_FILE_READ = "billing_invoice_file_read", _("Provider invoice downloaded")
+    CLAIM_CONSENT = "billing_claim_consent", _("Consent to claim from the employee's insurer recorded")
+    CLAIM_OUTCOME = "billing_claim_outcome", _("Outcome of the claim at the employee's insurer recorded")
+    PAYMENTS_EXPORTED = "billing_payments_exported", _("Payments exported (SEPA)")
+    PAYMENTS_PAID = "billing_payments_paid", _("Payments marked as paid")
+    STATEMENT_ISSUED = "billing_statement_issued", _("Collective statement issued")
+    STATEMENT_READ = "billing_statement_read", _("Collective statement downloaded")
+    STATEMENT_PAID = "billing_statement_paid", _("Collective statement marked as paid")
+    QUOTE_MADE = "billing_quote_made", _("Quote for extra work made")
+    QUOTE_DECIDED = "billing_quote_decided", _("Quote accepted or declined")
 
 
 class DeclarationCategory(models.TextChoices):
