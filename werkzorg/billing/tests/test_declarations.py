@@ -19,8 +19,8 @@ from django.test import Client
 from tests.personas import World
 from werkzorg.access import desk_actor, resolve_actor
 from werkzorg.billing import services
-from werkzorg.billing.tests.pdfs import invoice_pdf
 from werkzorg.billing.models import Declaration, DeclarationStatus
+from werkzorg.billing.tests.pdfs import invoice_pdf
 from werkzorg.core.errors import ConflictError, DomainError
 
 pytestmark = pytest.mark.django_db
