@@ -114,7 +114,7 @@ class StatementListAPI(generics.ListAPIView):
     required_perm = Perm.BILLING_STATEMENTS
 
     def get_queryset(self) -> QuerySet[CollectiveStatement]:
-        return services.statements(self.request.actor)  # type: ignore[attr-defined]
+        return services.issued_statements(self.request.actor)  # type: ignore[attr-defined]
 
 
 class StatementDetailAPI(generics.RetrieveAPIView):

@@ -38,11 +38,11 @@ from werkzorg.billing.services.payments import (
 )
 from werkzorg.billing.services.quotes import decide_quote, make_quote, mark_delivered, quotes
 from werkzorg.billing.services.statement_files import (
+    issued_statements,
     mark_statement_paid,
     statement_detail,
     statement_file,
     statement_lines,
-    statements,
     totals_per_payer,
 )
 from werkzorg.billing.services.statements import issue_quarter, organisations_to_bill
@@ -69,6 +69,7 @@ __all__ = [
     "invoice_file",
     "invoiceable_requests",
     "issue_quarter",
+    "issued_statements",
     "make_quote",
     "mark_batch_paid",
     "mark_delivered",
@@ -84,7 +85,6 @@ __all__ = [
     "statement_detail",
     "statement_file",
     "statement_lines",
-    "statements",
     "submit_invoice",
     "totals_per_payer",
     "used_in",

@@ -104,7 +104,9 @@ def submit_invoice(
             _("The invoice date lies in the future or more than two years back."), field="invoice_date"
         )
     if not draft.appointment_ids and not draft.third_party:
-        raise DomainError(_("Choose at least one appointment or add third-party costs."))
+        raise DomainError(
+            _("Choose at least one appointment or add third-party costs."), field="appointments"
+        )
     with transaction.atomic(durable=True):
         request = get_or_404(
             InterventionRequest.objects.select_for_update().select_related("intervention"),
@@ -153,7 +155,8 @@ def _appointment_lines(request: InterventionRequest, draft: InvoiceDraft, payer:
     unknown = wanted - set(open_ones)
     if unknown:
         raise DomainError(
-            _("Only charged appointments of this request that are on no other invoice can be invoiced.")
+            _("Only charged appointments of this request that are on no other invoice can be invoiced."),
+            field="appointments",
         )
     already = InvoiceLine.objects.filter(
         invoice__request=request, active=True, appointment__isnull=False
@@ -168,14 +171,16 @@ def _appointment_lines(request: InterventionRequest, draft: InvoiceDraft, payer:
                 "agreed": agreed_sessions(request),
                 "already": already,
                 "left": max(agreed_sessions(request) - already, 0),
-            }
+            },
+            field="appointments",
         )
     consent = ClaimConsent.objects.filter(request=request).first()
     if any(draft.offsets.values()) and consent is None:
         raise DomainError(
             _(
                 "Record the employee's consent to claim from their own insurer before you enter a claimed part."
-            )
+            ),
+            field="consent",
         )
     lines = []
     for appointment in sorted((open_ones[pk] for pk in wanted), key=lambda a: (a.starts_at, a.pk)):

@@ -85,7 +85,7 @@ def statement_pdf(statement: CollectiveStatement) -> bytes:
     return out.getvalue()
 
 
-def statements(actor: Actor) -> QuerySet[CollectiveStatement]:
+def issued_statements(actor: Actor) -> QuerySet[CollectiveStatement]:
     require(actor, Perm.BILLING_STATEMENTS)
     return scope(CollectiveStatement, actor).select_related("collectivity").defer("pdf")
 

@@ -21,7 +21,7 @@ LINES_PER_PAGE = 100
 @org_view(Perm.BILLING_STATEMENTS)
 def statement_list(request: OrgRequest) -> HttpResponse:
     context = {
-        "page": paginate(request, services.statements(request.actor), 20),
+        "page": paginate(request, services.issued_statements(request.actor), 20),
         "quotes": services.quotes(request.actor)[:20],
     }
     return render(request, "billing/statements.html", context)
