@@ -46,6 +46,9 @@ FIELD_ENCRYPTION_KEYS = env_list(
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# An API call may carry a provider's invoice PDF (10 MB at most) base64-encoded in its JSON body: the body
+# may be that large, so the billing service, not a bare 400, tells the caller what is wrong with the file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
 # The operator's account from which providers are paid (SEPA credit transfers, billing).
 SEPA_DEBTOR_NAME = env("SEPA_DEBTOR_NAME", "Werkzorg Zorgverzekeraar N.V.")
 SEPA_DEBTOR_IBAN = env("SEPA_DEBTOR_IBAN", "NL91ABNA0417164300")

@@ -17,7 +17,7 @@ _PLAIN_NAME = re.compile(r"^[\w .()\-]{1,200}$")
 def check_pdf(file_name: str, content: bytes) -> None:
     if not _PLAIN_NAME.match(file_name) or ".." in file_name:
         raise DomainError(
-            _("Rename the file: use letters, digits, spaces, dots and dashes only (no / or \\\\)."),
+            _("Rename the file: use letters, digits, spaces, dots, dashes and brackets only."),
             field="file",
         )
     if len(content) > MAX_INVOICE_BYTES:

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum import iban as iban_number
@@ -30,6 +30,7 @@ from werkzorg.billing.models import (
     ProviderInvoice,
 )
 from werkzorg.billing.pricing import ZERO
+from werkzorg.billing.services.budget import used_in, warn_if_nearly_used
 from werkzorg.billing.services.invoices import make_line, set_totals
 from werkzorg.core.errors import ConflictError, DomainError
 
@@ -67,6 +68,8 @@ def decide_invoice(
         invoice.decided_by = actor.user
         invoice.decided_at = timezone.now()
         if approve:
+            from_budget = invoice.lines.filter(payer=Payer.VITALITY_BUDGET).aggregate(s=Sum("net"))["s"]
+            before = used_in(invoice.organisation, invoice.period_end.year) if from_budget else ZERO
             account = account_of(invoice.provider)
             term = account.payment_term_days if account else DEFAULT_PAYMENT_TERM_DAYS
             invoice.status = InvoiceStatus.APPROVED
@@ -78,6 +81,9 @@ def decide_invoice(
             invoice.reason = reason.strip()[:300]
             invoice.lines.update(active=False)  # its appointments may be invoiced again
         invoice.save()
+        if approve and from_budget:
+            year = invoice.period_end.year
+            warn_if_nearly_used(invoice.organisation, year, before, used_in(invoice.organisation, year))
         record(
             BillingEvent.INVOICE_DECIDED,
             actor=actor,

@@ -367,3 +367,37 @@ def test_a_statement_of_another_organisation_is_not_found(coaching: World) -> No
         services.statement_detail(owner, other.pk)  # type: ignore[attr-defined]
     assert other not in list(services.issued_statements(owner))
     assert CollectiveStatement.objects.filter(pk=other.pk).exists()  # type: ignore[attr-defined]
+
+
+def test_lines_paid_from_the_budget_use_it_up_and_warn_the_main_account_holder(coaching: World) -> None:
+    """Budget 2026: 650.00; warning at 585.00. Net per attended session 145.20 - 40.00 = 105.20: February
+    4 x 105.20 = 420.80; March the no-show 145.20 and the costs 42.35 = 187.55; used 608.35, left 41.65."""
+    world = coaching
+    from werkzorg.billing.models import VitalityBudget
+
+    BillingContract.objects.create(
+        organisation=world.org, kind="per_intervention", pay_from_budget=True, start_date=D(2025, 1, 1)
+    )
+    VitalityBudget.objects.update_or_create(
+        organisation=world.org, year=2026, defaults={"amount": Decimal("650.00")}
+    )
+    invoice = submitted(world)
+    assert set(invoice.lines.values_list("payer", flat=True)) == {"vitality_budget"}
+    reports = resolve_actor(world.users["reports"], "acme")
+    # Waiting: the invoice and the world's declaration of 450.00 (January).
+    assert services.budget_overview(reports, 2026).pending == Decimal("1058.35")
+    with mock.patch("werkzorg.billing.services.budget.send_email") as mailed:
+        services.decide_invoice(actor=desk(world), invoice_id=invoice.pk, approve=True, today=D(2026, 3, 20))
+    assert [c.args[0] for c in mailed.call_args_list] == ["main@acme.nl"]
+    overview = services.budget_overview(reports, 2026)
+    assert (overview.used, overview.remaining, overview.pending) == (
+        Decimal("608.35"),
+        Decimal("41.65"),
+        Decimal("450.00"),
+    )
+    assert [value for _month, value in overview.months[:4]] == [
+        Decimal("650.00"),
+        Decimal("229.20"),
+        Decimal("41.65"),
+        Decimal("41.65"),
+    ]
