@@ -143,7 +143,7 @@ def _invoices_and_statements(org: Organisation) -> None:
         q for q in courses if q.first_appointment_at and timezone.localdate(q.first_appointment_at) > last[1]
     ]
     for n, request in enumerate(issued_quarters):
-        day = timezone.localdate(request.first_appointment_at)  # type: ignore[arg-type]
+        day = timezone.localdate(request.first_appointment_at)
         invoice = _invoice(provider, request, f"FP-{day:%Y}-{100 + n}", day + datetime.timedelta(days=3))
         services.decide_invoice(actor=desk, invoice_id=invoice.pk, approve=True, today=day)
         _decided_on(invoice, day + datetime.timedelta(days=5))
@@ -172,7 +172,7 @@ def _quarters_back(today: datetime.date) -> tuple[tuple[datetime.date, datetime.
 
 
 def _in(request: InterventionRequest, start: datetime.date, end: datetime.date) -> bool:
-    day = timezone.localdate(request.first_appointment_at)  # type: ignore[arg-type]
+    day = timezone.localdate(request.first_appointment_at)
     return start <= day <= end - datetime.timedelta(days=7)
 
 
@@ -226,7 +226,7 @@ def _current_quarter(provider: object, desk: object, courses: list[InterventionR
     employee's insurer waiting for its outcome; the newest courses, one with a no-show, left to invoice."""
     states = ["submitted", "approved", "rejected", "claimed"]
     for n, (request, state) in enumerate(zip(courses, states, strict=False)):
-        day = timezone.localdate(request.first_appointment_at)  # type: ignore[arg-type]
+        day = timezone.localdate(request.first_appointment_at)
         if state == "claimed":
             services.record_claim_consent(
                 actor=provider,  # type: ignore[arg-type]
