@@ -26,6 +26,7 @@ from werkzorg.billing.services.invoices import (
     provider_invoices,
     record_claim_consent,
     record_claim_outcome,
+    requests_to_invoice,
     submit_invoice,
 )
 from werkzorg.billing.services.payments import (
@@ -82,6 +83,7 @@ __all__ = [
     "quotes",
     "record_claim_consent",
     "record_claim_outcome",
+    "requests_to_invoice",
     "statement_detail",
     "statement_file",
     "statement_lines",

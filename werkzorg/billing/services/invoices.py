@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet, Sum
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -71,6 +71,15 @@ def invoiceable_requests(actor: Actor) -> QuerySet[InterventionRequest]:
         .select_related("intervention", "organisation")
         .order_by("-forwarded_at", "-id")
     )
+
+
+def requests_to_invoice(actor: Actor) -> QuerySet[InterventionRequest]:
+    """The provider's requests with a charged appointment not yet on a standing invoice."""
+    invoiced = InvoiceLine.objects.filter(active=True, appointment=OuterRef("pk"))
+    waiting = Appointment.objects.filter(
+        request=OuterRef("pk"), chargeable=True, status__in=list(CHARGED_KINDS)
+    ).exclude(Exists(invoiced))
+    return invoiceable_requests(actor).filter(Exists(waiting))
 
 
 def open_appointments(request: InterventionRequest) -> list[Appointment]:
@@ -375,14 +384,3 @@ def record_claim_outcome(*, actor: Actor, invoice_id: int, reimbursed: Decimal) 
             detail=str(invoice.claim_status),
         )
     return invoice
-
-
-def invoiced_sessions(request: InterventionRequest) -> int:
-    return InvoiceLine.objects.filter(
-        invoice__request=request, active=True, appointment__isnull=False
-    ).count()
-
-
-def claimed_total(request: InterventionRequest) -> Decimal:
-    total = InvoiceLine.objects.filter(invoice__request=request, active=True).aggregate(s=Sum("offset"))["s"]
-    return total or ZERO

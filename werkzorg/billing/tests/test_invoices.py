@@ -401,3 +401,45 @@ def test_lines_paid_from_the_budget_use_it_up_and_warn_the_main_account_holder(c
         Decimal("41.65"),
         Decimal("41.65"),
     ]
+
+
+def test_the_billing_pages_cost_the_same_queries_as_data_grows(coaching: World) -> None:
+    """The provider's invoices (list and one), the statements list and a statement's page."""
+    from django.test import Client
+
+    from tests.queries import assert_constant_queries
+
+    world = coaching
+    invoice = submitted(world)
+    services.decide_invoice(actor=desk(world), invoice_id=invoice.pk, approve=True, today=D(2026, 3, 20))
+    ProviderInvoice.objects.filter(pk=invoice.pk).update(decided_at=moment(D(2026, 3, 20)))
+    (statement,) = services.issue_quarter(
+        actor=None, organisation=world.org, year=2026, quarter=1, today=D(2026, 4, 2)
+    )
+
+    made: list[int] = []
+
+    def grow() -> None:
+        """Three more approved invoices (in Q2) and the Q2 statement with their lines."""
+        for _ in range(3):
+            made.append(len(made))
+            more = services.submit_invoice(
+                actor=provider(world),
+                draft=draft(world, number=f"G-{len(made)}", appointment_ids=[], offsets={}),
+                today=D(2026, 3, 10),
+            )
+            with on(D(2026, 5, 1)):
+                services.decide_invoice(
+                    actor=desk(world), invoice_id=more.pk, approve=True, today=D(2026, 5, 1)
+                )
+        services.issue_quarter(actor=None, organisation=world.org, year=2026, quarter=2, today=D(2026, 7, 2))
+
+    provider_client, owner = Client(), Client()
+    provider_client.force_login(world.users["provider"])
+    owner.force_login(world.users["superuser"])
+    pages = ["/o/acme/verzamelbladen/", f"/o/acme/verzamelbladen/{statement.pk}/"]
+    assert_constant_queries(owner, pages, grow=grow)
+    assert CollectiveStatement.objects.filter(organisation=world.org).count() == 3  # the world has one
+    assert_constant_queries(
+        provider_client, ["/o/care/facturen/", f"/o/care/facturen/{invoice.pk}/"], grow=grow
+    )
