@@ -89,6 +89,8 @@ class ProviderInvoiceForm(forms.Form):
             )
             self.fields[names[3]] = date_field(_("Date"), required=False)
             self.third_party_rows.append(names)
+        # The original last, after the lines it shows.
+        self.order_fields([name for name in self.fields if name != "file"] + ["file"])
 
     def appointment_ids(self) -> list[int]:
         return [int(pk) for pk in self.cleaned_data["appointments"]]

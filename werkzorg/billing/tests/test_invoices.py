@@ -443,3 +443,25 @@ def test_the_billing_pages_cost_the_same_queries_as_data_grows(coaching: World) 
     assert_constant_queries(
         provider_client, ["/o/care/facturen/", f"/o/care/facturen/{invoice.pk}/"], grow=grow
     )
+
+
+def test_a_long_statement_is_made_in_parts_and_keeps_every_line(coaching: World) -> None:
+    """Parts of two lines: the six lines in three parts, the heading once, the total once, then the original."""
+    world = coaching
+    invoice = submitted(world)
+    with on(D(2026, 3, 20)):
+        services.decide_invoice(actor=desk(world), invoice_id=invoice.pk, approve=True, today=D(2026, 3, 20))
+    with (
+        mock.patch("werkzorg.billing.services.statement_files.PDF_PART_LINES", 2),
+        translation.override("nl"),
+    ):
+        (statement,) = services.issue_quarter(
+            actor=None, organisation=world.org, year=2026, quarter=1, today=D(2026, 4, 2)
+        )
+    pages = PdfReader(io.BytesIO(bytes(statement.pdf))).pages
+    text = "\n".join(page.extract_text() for page in pages[:-1])
+    assert len(pages) == 4  # three parts of one page each, and the original
+    assert text.count("Verzamelblad Q1 2026") == 1 and text.count("Totaal te betalen: EUR 608,35") == 1
+    # 145,20: the gross of four sessions, and the no-show's gross, net and to pay; 105,20: net and to pay
+    # of each session after its 40,00; 42,35: the costs' gross, net and to pay.
+    assert (text.count("145,20"), text.count("105,20"), text.count("42,35")) == (7, 8, 3)
