@@ -70,7 +70,7 @@ class BudgetAPI(APIView):
         return Response(BudgetSerializer(data).data)
 
 
-class StatementLineSerializer(serializers.ModelSerializer):
+class CollectiveStatementLineSerializer(serializers.ModelSerializer):
     class Meta:
         model = StatementLine
         fields = [
@@ -80,7 +80,7 @@ class StatementLineSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class StatementSerializer(serializers.ModelSerializer):
+class CollectiveStatementSerializer(serializers.ModelSerializer):
     collectivity_number = serializers.CharField(
         source="collectivity.collectivity_number", read_only=True, allow_null=True, default=None
     )
@@ -94,22 +94,22 @@ class StatementSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class StatementDetailSerializer(StatementSerializer):
+class CollectiveStatementDetailSerializer(CollectiveStatementSerializer):
     lines = serializers.SerializerMethodField()
 
-    class Meta(StatementSerializer.Meta):
-        fields = [*StatementSerializer.Meta.fields, "lines"]
+    class Meta(CollectiveStatementSerializer.Meta):
+        fields = [*CollectiveStatementSerializer.Meta.fields, "lines"]
         read_only_fields = fields
 
-    @extend_schema(responses=StatementLineSerializer(many=True))
+    @extend_schema(responses=CollectiveStatementLineSerializer(many=True))
     def get_lines(self, statement: CollectiveStatement) -> list[dict[str, Any]]:
-        return StatementLineSerializer(services.statement_lines(statement), many=True).data  # type: ignore[return-value]
+        return CollectiveStatementLineSerializer(services.statement_lines(statement), many=True).data  # type: ignore[return-value]
 
 
 class StatementListAPI(generics.ListAPIView):
     """The organisation's collective statements, newest quarter first."""
 
-    serializer_class = StatementSerializer
+    serializer_class = CollectiveStatementSerializer
     permission_classes = [OrgPermission]
     required_perm = Perm.BILLING_STATEMENTS
 
@@ -120,12 +120,12 @@ class StatementListAPI(generics.ListAPIView):
 class StatementDetailAPI(generics.RetrieveAPIView):
     """One statement with all its lines (as issued; it never changes)."""
 
-    serializer_class = StatementDetailSerializer
+    serializer_class = CollectiveStatementDetailSerializer
     permission_classes = [OrgPermission]
     required_perm = Perm.BILLING_STATEMENTS
 
     def get_object(self) -> CollectiveStatement:
-        return services.statement_detail(self.request.actor, self.kwargs["statement_id"])  # type: ignore[attr-defined]
+        return services.statement_detail(self.request.actor, self.kwargs["collective_statement_id"])  # type: ignore[attr-defined]
 
 
 class InvoiceLineSerializer(serializers.ModelSerializer):
@@ -234,7 +234,7 @@ urlpatterns = [
     path("o/<slug:org>/vitaliteitsbudget/", BudgetAPI.as_view(), name="billing-budget"),
     path("o/<slug:org>/verzamelbladen/", StatementListAPI.as_view(), name="billing-statement-list"),
     path(
-        "o/<slug:org>/verzamelbladen/<int:statement_id>/",
+        "o/<slug:org>/verzamelbladen/<int:collective_statement_id>/",
         StatementDetailAPI.as_view(),
         name="billing-statement-detail",
     ),

@@ -9,9 +9,13 @@ billing_patterns = [
     path("declaraties/<int:declaration_id>/factuur/", declarations.declaration_file, name="declaration-file"),
     path("vitaliteitsbudget/", declarations.budget, name="budget"),
     path("verzamelbladen/", statements.statement_list, name="statements"),
-    path("verzamelbladen/<int:statement_id>/", statements.statement_detail, name="statement"),
-    path("verzamelbladen/<int:statement_id>/pdf/", statements.statement_pdf, name="statement-pdf"),
-    path("verzamelbladen/<int:statement_id>/excel/", statements.statement_excel, name="statement-excel"),
+    path("verzamelbladen/<int:collective_statement_id>/", statements.statement_detail, name="statement"),
+    path("verzamelbladen/<int:collective_statement_id>/pdf/", statements.statement_pdf, name="statement-pdf"),
+    path(
+        "verzamelbladen/<int:collective_statement_id>/excel/",
+        statements.statement_excel,
+        name="statement-excel",
+    ),
     path("offertes/<int:quote_id>/beslissen/", statements.quote_decide, name="quote-decide"),
     # The care provider's side, in its own organisation.
     path("facturen/", provider.invoice_list, name="provider-invoices"),

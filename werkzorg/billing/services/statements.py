@@ -282,7 +282,9 @@ def _correction_lines(adjustments: QuerySet[Adjustment]) -> list[StatementLine]:
 def _announce(statement: CollectiveStatement) -> None:
     """To each main account holder: an inbox message of their own and an e-mail without amounts or names."""
     organisation = statement.organisation
-    link = reverse("billing:statement", kwargs={"org": organisation.slug, "statement_id": statement.pk})
+    link = reverse(
+        "billing:statement", kwargs={"org": organisation.slug, "collective_statement_id": statement.pk}
+    )
     holders = list(
         organisation.memberships.filter(user__is_active=True, **SUPERUSER_LOOKUP).select_related("user")
     )

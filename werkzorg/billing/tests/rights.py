@@ -50,3 +50,19 @@ api:billing-invoice-list       POST   401  404 404 404 404 404 404 404 404 400 4
 api:billing-invoice-detail     GET    401  404 404 404 404 404 404 404 404 200 404 404
 api:billing-invoice-detail     POST   401  404 404 404 404 404 404 404 404 405 404 404
 """
+
+# Machine clients (tests/test_client_matrix.py): the budget for the reports role; a client never holds the
+# main account holder's rights, so no client reads statements; a care provider's client its own invoices.
+CLIENT_RIGHTS = """
+url name                     method ins req rep abs none oth prv opr
+api:billing-budget           GET    403 403 200 403 403  404 404  200
+api:billing-budget           POST   403 403 405 403 403  404 404  405
+api:billing-statement-list   GET    403 403 403 403 403  404 404  403
+api:billing-statement-list   POST   403 403 403 403 403  404 404  403
+api:billing-statement-detail GET    403 403 403 403 403  404 404  403
+api:billing-statement-detail POST   403 403 403 403 403  404 404  403
+api:billing-invoice-list     GET    404 404 404 404 404  404 200  404
+api:billing-invoice-list     POST   404 404 404 404 404  404 400  404
+api:billing-invoice-detail   GET    404 404 404 404 404  404 200  404
+api:billing-invoice-detail   POST   404 404 404 404 404  404 405  404
+"""

@@ -361,7 +361,7 @@ def test_providers_see_only_their_own_invoices(coaching: World) -> None:
 def test_a_statement_of_another_organisation_is_not_found(coaching: World) -> None:
     from werkzorg.core.errors import NotFound
 
-    other = coaching.objects["other_statement"]
+    other = coaching.objects["other_collective_statement"]
     owner = resolve_actor(coaching.users["superuser"], "acme")
     with pytest.raises(NotFound):
         services.statement_detail(owner, other.pk)  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from werkzorg.billing.tests.pdfs import invoice_pdf
 
 PLACEHOLDERS = {
     "<int:declaration_id>": "declaration",
-    "<int:statement_id>": "statement",
+    "<int:collective_statement_id>": "collective_statement",
     "<int:quote_id>": "quote",
     "<int:invoice_id>": "invoice",
 }
@@ -54,7 +54,7 @@ def extend(world: World) -> None:
             file=PDF,
             file_name="factuur.pdf",
         )
-        world.objects[f"{prefix}statement"] = CollectiveStatement.objects.create(
+        world.objects[f"{prefix}collective_statement"] = CollectiveStatement.objects.create(
             organisation=org,
             number=f"VZ{year - 1}Q4-{org.pk:05d}",
             year=year - 1,

@@ -28,8 +28,8 @@ def statement_list(request: OrgRequest) -> HttpResponse:
 
 
 @org_view(Perm.BILLING_STATEMENTS)
-def statement_detail(request: OrgRequest, statement_id: int) -> HttpResponse:
-    statement = services.statement_detail(request.actor, statement_id)
+def statement_detail(request: OrgRequest, collective_statement_id: int) -> HttpResponse:
+    statement = services.statement_detail(request.actor, collective_statement_id)
     context = {
         "statement": statement,
         "totals": services.totals_per_payer(statement),
@@ -39,8 +39,8 @@ def statement_detail(request: OrgRequest, statement_id: int) -> HttpResponse:
 
 
 @org_view(Perm.BILLING_STATEMENTS)
-def statement_pdf(request: OrgRequest, statement_id: int) -> HttpResponse:
-    name, content = services.statement_file(actor=request.actor, statement_id=statement_id)
+def statement_pdf(request: OrgRequest, collective_statement_id: int) -> HttpResponse:
+    name, content = services.statement_file(actor=request.actor, statement_id=collective_statement_id)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"
@@ -49,8 +49,8 @@ def statement_pdf(request: OrgRequest, statement_id: int) -> HttpResponse:
 
 @org_view(Perm.BILLING_STATEMENTS)
 @require_POST
-def statement_excel(request: OrgRequest, statement_id: int) -> HttpResponse:
-    statement = services.statement_detail(request.actor, statement_id)
+def statement_excel(request: OrgRequest, collective_statement_id: int) -> HttpResponse:
+    statement = services.statement_detail(request.actor, collective_statement_id)
     job = start_job(
         actor=request.actor,
         kind_name="billing.statement_excel",
