@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from werkzorg.access import Perm
-from werkzorg.audit.services import record
 from werkzorg.billing import services
-from werkzorg.billing.admin.common import RejectForm, action_form
+from werkzorg.billing.admin.common import RejectForm, StoredFileAdmin, action_form
 from werkzorg.billing.models import BillingEvent, Declaration, DeclarationStatus, VitalityBudget
-from werkzorg.core.errors import DomainError, NotFound
+from werkzorg.core.errors import DomainError
 from werkzorg.desk.admin import DeskModelAdmin
 
 
@@ -30,8 +29,9 @@ class VitalityBudgetAdmin(DeskModelAdmin):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(DeskModelAdmin):
+class DeclarationAdmin(StoredFileAdmin):
     desk_perm = Perm.DESK_BILLING
+    file_event = BillingEvent.DECLARATION_FILE_READ
     read_only = True  # decided through the actions, never edited
     list_display = [
         "provider_name",
@@ -53,23 +53,9 @@ class DeclarationAdmin(DeskModelAdmin):
 
     def get_urls(self) -> list[URLPattern]:
         own = [
-            path("<int:pk>/pdf/", self.admin_site.admin_view(self.pdf_view), name="billing_declaration_pdf")
+            path("<int:pk>/pdf/", self.admin_site.admin_view(self.file_view), name="billing_declaration_pdf")
         ]
         return own + super().get_urls()
-
-    def pdf_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        found = Declaration.objects.filter(pk=pk).first() if self._allowed(request) else None
-        if found is None:
-            raise NotFound()
-        record(
-            BillingEvent.DECLARATION_FILE_READ,
-            actor=self.actor(request),
-            organisation=found.organisation,
-            obj=found,
-        )
-        response = HttpResponse(bytes(found.file), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{found.file_name}"'
-        return response
 
     @admin.action(description=gettext_lazy("Approve the selected declarations"))
     def approve(self, request: HttpRequest, queryset: QuerySet[Declaration]) -> None:

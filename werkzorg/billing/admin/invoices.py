@@ -18,9 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from werkzorg.access import Perm
-from werkzorg.audit.services import record
 from werkzorg.billing import services
-from werkzorg.billing.admin.common import RejectForm, action_form
+from werkzorg.billing.admin.common import RejectForm, StoredFileAdmin, action_form
 from werkzorg.billing.models import (
     Adjustment,
     BillingEvent,
@@ -30,6 +29,7 @@ from werkzorg.billing.models import (
     PaymentBatch,
     ProviderInvoice,
 )
+from werkzorg.billing.views.files import attachment
 from werkzorg.core.errors import DomainError, NotFound
 from werkzorg.core.forms import date_field
 from werkzorg.desk.admin import DeskModelAdmin
@@ -84,8 +84,9 @@ class ExportForm(forms.Form):
 
 
 @admin.register(ProviderInvoice)
-class ProviderInvoiceAdmin(DeskModelAdmin):
+class ProviderInvoiceAdmin(StoredFileAdmin):
     desk_perm = Perm.DESK_BILLING
+    file_event = BillingEvent.INVOICE_FILE_READ
     read_only = True  # decided and corrected through the actions, never edited
     list_display = ["number", "provider", "organisation", "invoice_date", "total_net", "status", "links"]
     list_filter = ["status", "claim_status"]
@@ -105,24 +106,10 @@ class ProviderInvoiceAdmin(DeskModelAdmin):
     def get_urls(self) -> list[URLPattern]:
         view = self.admin_site.admin_view
         own = [
-            path("<int:pk>/pdf/", view(self.pdf_view), name="billing_providerinvoice_pdf"),
+            path("<int:pk>/pdf/", view(self.file_view), name="billing_providerinvoice_pdf"),
             path("<int:pk>/corrigeren/", view(self.correct_view), name="billing_providerinvoice_correct"),
         ]
         return own + super().get_urls()
-
-    def pdf_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        found = ProviderInvoice.objects.filter(pk=pk).first() if self._allowed(request) else None
-        if found is None:
-            raise NotFound()
-        record(
-            BillingEvent.INVOICE_FILE_READ,
-            actor=self.actor(request),
-            organisation=found.organisation,
-            obj=found,
-        )
-        response = HttpResponse(bytes(found.file), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{found.file_name}"'
-        return response
 
     def correct_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         invoice = (
@@ -259,9 +246,7 @@ class PaymentBatchAdmin(DeskModelAdmin):
         found = PaymentBatch.objects.filter(pk=pk).first() if self._allowed(request) else None
         if found is None:
             raise NotFound()
-        response = HttpResponse(bytes(found.xml), content_type="application/xml")
-        response["Content-Disposition"] = f'attachment; filename="betalingen-{found.pk}.xml"'
-        return response
+        return attachment(f"betalingen-{found.pk}.xml", bytes(found.xml), "application/xml")
 
     @admin.action(description=gettext_lazy("Mark the selected payment runs as paid"))
     def mark_paid(self, request: HttpRequest, queryset: QuerySet[PaymentBatch]) -> None:

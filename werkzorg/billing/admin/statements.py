@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from werkzorg.access import Perm
-from werkzorg.audit.services import record
 from werkzorg.billing import services
+from werkzorg.billing.admin.common import StoredFileAdmin
 from werkzorg.billing.models import BillingEvent, CollectiveStatement
-from werkzorg.core.errors import NotFound
-from werkzorg.desk.admin import DeskModelAdmin
 
 
 @admin.register(CollectiveStatement)
-class CollectiveStatementAdmin(DeskModelAdmin):
+class CollectiveStatementAdmin(StoredFileAdmin):
     desk_perm = Perm.DESK_BILLING
+    file_event = BillingEvent.STATEMENT_READ
     read_only = True
     list_display = ["number", "organisation", "year", "quarter", "total", "line_count", "paid_at", "pdf_link"]
     list_filter = ["year", "quarter"]
@@ -38,22 +37,14 @@ class CollectiveStatementAdmin(DeskModelAdmin):
         own = [
             path(
                 "<int:pk>/pdf/",
-                self.admin_site.admin_view(self.pdf_view),
+                self.admin_site.admin_view(self.file_view),
                 name="billing_collectivestatement_pdf",
             )
         ]
         return own + super().get_urls()
 
-    def pdf_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        found = CollectiveStatement.objects.filter(pk=pk).first() if self._allowed(request) else None
-        if found is None:
-            raise NotFound()
-        record(
-            BillingEvent.STATEMENT_READ, actor=self.actor(request), organisation=found.organisation, obj=found
-        )
-        response = HttpResponse(bytes(found.pdf or b""), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="verzamelblad-{found.number}.pdf"'
-        return response
+    def file_of(self, obj: CollectiveStatement) -> tuple[str, bytes]:
+        return f"verzamelblad-{obj.number}.pdf", bytes(obj.pdf or b"")
 
     @admin.action(description=gettext_lazy("Mark the selected statements as paid by the employer"))
     def mark_paid(self, request: HttpRequest, queryset: QuerySet[CollectiveStatement]) -> None:

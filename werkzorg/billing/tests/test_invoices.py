@@ -465,3 +465,28 @@ def test_a_long_statement_is_made_in_parts_and_keeps_every_line(coaching: World)
     # 145,20: the gross of four sessions, and the no-show's gross, net and to pay; 105,20: net and to pay
     # of each session after its 40,00; 42,35: the costs' gross, net and to pay.
     assert (text.count("145,20"), text.count("105,20"), text.count("42,35")) == (7, 8, 3)
+
+
+def test_the_desk_opens_originals_and_statements_and_each_opening_is_audited(coaching: World) -> None:
+    from django.test import Client
+
+    from werkzorg.audit.models import AuditEvent
+
+    world = coaching
+    invoice = submitted(world)
+    desk_client = Client()
+    desk_client.force_login(world.users["desk"])
+    assert desk_client.get(f"/desk/billing/providerinvoice/{invoice.pk}/pdf/").content == bytes(invoice.file)
+    statement = world.objects["collective_statement"]
+    answer = desk_client.get(f"/desk/billing/collectivestatement/{statement.pk}/pdf/")  # type: ignore[attr-defined]
+    assert answer.content == bytes(statement.pdf)  # type: ignore[attr-defined]
+    assert answer["Content-Disposition"] == f'attachment; filename="verzamelblad-{statement.number}.pdf"'  # type: ignore[attr-defined]
+    events = list(
+        AuditEvent.objects.filter(
+            event_type__in=["billing_invoice_file_read", "billing_statement_read"]
+        ).values_list("event_type", flat=True)
+    )
+    assert sorted(events) == ["billing_invoice_file_read", "billing_statement_read"]
+    owner = Client()
+    owner.force_login(world.users["superuser"])
+    assert owner.get(f"/desk/billing/providerinvoice/{invoice.pk}/pdf/").status_code == 302

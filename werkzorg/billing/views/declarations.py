@@ -11,6 +11,7 @@ from werkzorg.access import Perm
 from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.billing import services
 from werkzorg.billing.forms import DeclarationForm, YearForm
+from werkzorg.billing.views.files import attachment
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
 from werkzorg.core.paging import paginate
@@ -57,10 +58,7 @@ def declaration_new(request: OrgRequest) -> HttpResponse:
 @org_view(Perm.DECLARE_INVOICES)
 def declaration_file(request: OrgRequest, declaration_id: int) -> HttpResponse:
     name, content = services.declaration_file(actor=request.actor, declaration_id=declaration_id)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return attachment(name, content)
 
 
 @org_view(Perm.REPORTS)

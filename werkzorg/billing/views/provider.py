@@ -16,6 +16,7 @@ from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.billing import services
 from werkzorg.billing.forms import ClaimConsentForm, ClaimOutcomeForm, ProviderInvoiceForm
 from werkzorg.billing.models import ClaimConsent, ClaimStatus, InvoiceStatus
+from werkzorg.billing.views.files import attachment
 from werkzorg.core.actions import run_action
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
@@ -163,7 +164,4 @@ def claim_outcome(request: OrgRequest, invoice_id: int) -> HttpResponse:
 @org_view(Perm.PROVIDER_WORK)
 def invoice_file(request: OrgRequest, invoice_id: int) -> HttpResponse:
     name, content = services.invoice_file(actor=request.actor, invoice_id=invoice_id)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return attachment(name, content)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from werkzorg.access import Perm
 from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.billing import services
+from werkzorg.billing.views.files import attachment
 from werkzorg.core.actions import run_action
 from werkzorg.core.paging import paginate
 from werkzorg.jobs.services import start_job
@@ -41,10 +42,7 @@ def statement_detail(request: OrgRequest, collective_statement_id: int) -> HttpR
 @org_view(Perm.BILLING_STATEMENTS)
 def statement_pdf(request: OrgRequest, collective_statement_id: int) -> HttpResponse:
     name, content = services.statement_file(actor=request.actor, statement_id=collective_statement_id)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return attachment(name, content)
 
 
 @org_view(Perm.BILLING_STATEMENTS)
