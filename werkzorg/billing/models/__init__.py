@@ -15,6 +15,7 @@ from werkzorg.billing.models.contracts import (
     QuoteStatus,
 )
 from werkzorg.billing.models.invoices import (
+    APPROVED_STATUSES,
     EMPLOYER_PAYS,
     Adjustment,
     AdjustmentKind,
@@ -30,6 +31,7 @@ from werkzorg.billing.models.invoices import (
 from werkzorg.billing.models.statements import CollectiveStatement, StatementLine, StatementLineKind
 
 __all__ = [
+    "APPROVED_STATUSES",
     "EMPLOYER_PAYS",
     "VAT_RATES",
     "Adjustment",

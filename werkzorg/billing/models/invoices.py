@@ -32,6 +32,10 @@ class InvoiceStatus(models.TextChoices):
     PAID = "paid", _("paid")
 
 
+# Invoices the desk approved, whether paid yet or not: what statements bill and the budget counts.
+APPROVED_STATUSES = (InvoiceStatus.APPROVED, InvoiceStatus.EXPORTED, InvoiceStatus.PAID)
+
+
 class ClaimStatus(models.TextChoices):
     NONE = "none", _("no claim")
     CLAIMED = "claimed", _("claimed at the employee's insurer")

@@ -16,6 +16,7 @@ from werkzorg.access import Actor, Perm, require, scope
 from werkzorg.access.policy import SUPERUSER_LOOKUP
 from werkzorg.audit.services import record
 from werkzorg.billing.models import (
+    APPROVED_STATUSES,
     BillingEvent,
     Declaration,
     DeclarationStatus,
@@ -28,7 +29,6 @@ from werkzorg.notifications.services import send_email
 
 # The main account holder hears once when the year's consumption passes this share of the budget.
 WARNING_SHARE = Decimal("0.9")
-APPROVED_INVOICE = (InvoiceStatus.APPROVED, InvoiceStatus.EXPORTED, InvoiceStatus.PAID)
 
 
 def _used_per_month(organisation: Any, year: int) -> dict[int, Decimal]:
@@ -42,7 +42,7 @@ def _used_per_month(organisation: Any, year: int) -> dict[int, Decimal]:
         organisation.billing_lines.filter(
             active=True,
             payer=Payer.VITALITY_BUDGET,
-            invoice__status__in=APPROVED_INVOICE,
+            invoice__status__in=APPROVED_STATUSES,
             service_date__year=year,
         )
         .values_list(ExtractMonth("service_date"))

@@ -25,6 +25,7 @@ from werkzorg.billing.models import (
     InvoiceLine,
     InvoiceStatus,
     LineKind,
+    Payer,
     ProviderInvoice,
 )
 from werkzorg.billing.pricing import ZERO, payer_for, session_price, vat_of
@@ -39,7 +40,6 @@ CHARGED_KINDS = {
     AppointmentStatus.NO_SHOW: LineKind.NO_SHOW,
     AppointmentStatus.CANCELLED_LATE: LineKind.LATE_CANCELLATION,
 }
-INVOICEABLE = (InvoiceStatus.APPROVED, InvoiceStatus.EXPORTED, InvoiceStatus.PAID)
 
 
 @dataclass(frozen=True)
@@ -192,9 +192,12 @@ def _appointment_lines(request: InterventionRequest, draft: InvoiceDraft, payer:
             field="consent",
         )
     lines = []
+    prices: dict[int, tuple[Decimal, Decimal]] = {}  # one price-list read per calendar year
     for appointment in sorted((open_ones[pk] for pk in wanted), key=lambda a: (a.starts_at, a.pk)):
         day = timezone.localdate(appointment.starts_at)
-        price, rate = session_price(request.intervention, day.year)
+        if day.year not in prices:
+            prices[day.year] = session_price(request.intervention, day.year)
+        price, rate = prices[day.year]
         kind = CHARGED_KINDS[AppointmentStatus(appointment.status)]
         line = make_line(
             request=request,
@@ -273,6 +276,12 @@ def set_totals(invoice: ProviderInvoice, lines: list[InvoiceLine]) -> None:
     invoice.total_gross = sum((line.gross for line in lines), ZERO)
     invoice.total_offset = sum((line.offset for line in lines), ZERO)
     invoice.total_net = sum((line.net for line in lines), ZERO)
+
+
+def claim_consent(actor: Actor, request: InterventionRequest) -> ClaimConsent | None:
+    """The employee's consent to claim from their own insurer, as the request's provider sees it."""
+    require(actor, Perm.PROVIDER_WORK)
+    return scope(ClaimConsent, actor).filter(request=request).first()
 
 
 def provider_invoices(actor: Actor) -> QuerySet[ProviderInvoice]:
@@ -364,7 +373,9 @@ def record_claim_outcome(*, actor: Actor, invoice_id: int, reimbursed: Decimal) 
         invoice.save(update_fields=["claim_status", "claim_reimbursed", "updated_at"])
         shortfall = invoice.total_offset - reimbursed
         if shortfall:
-            payer = invoice.lines.filter(offset__gt=0).values_list("payer", flat=True).first() or "employer"
+            payer = (
+                invoice.lines.filter(offset__gt=0).values_list("payer", flat=True).first() or Payer.EMPLOYER
+            )
             Adjustment.objects.create(
                 organisation=invoice.organisation,
                 invoice=invoice,

@@ -19,6 +19,7 @@ from stdnum import iban as iban_number
 from werkzorg.access import Actor, Perm, require
 from werkzorg.audit.services import record
 from werkzorg.billing.models import (
+    APPROVED_STATUSES,
     Adjustment,
     AdjustmentKind,
     BillingEvent,
@@ -143,7 +144,7 @@ def correct_after_approval(*, actor: Actor, invoice_id: int, amount: Decimal, re
         raise DomainError(_("Give the amount (not zero) and the reason of the correction."))
     with transaction.atomic(durable=True):
         invoice = _locked(invoice_id)
-        if invoice.status not in (InvoiceStatus.APPROVED, InvoiceStatus.EXPORTED, InvoiceStatus.PAID):
+        if invoice.status not in APPROVED_STATUSES:
             raise ConflictError(_("Correct an invoice that waits for a decision in its lines instead."))
         payer = invoice.lines.values_list("payer", flat=True).first() or Payer.EMPLOYER
         adjustment = Adjustment.objects.create(

@@ -24,6 +24,7 @@ from werkzorg.access import Actor, Perm, require
 from werkzorg.access.policy import SUPERUSER_LOOKUP
 from werkzorg.audit.services import record
 from werkzorg.billing.models import (
+    APPROVED_STATUSES,
     EMPLOYER_PAYS,
     Adjustment,
     BillingContract,
@@ -37,7 +38,6 @@ from werkzorg.billing.models import (
     StatementLineKind,
 )
 from werkzorg.billing.pricing import ZERO, fixed_fee_for_quarter, quarter_bounds, vat_of
-from werkzorg.billing.services.invoices import INVOICEABLE
 from werkzorg.billing.services.statement_files import statement_pdf
 from werkzorg.core.bulk import insert_all
 from werkzorg.core.errors import DomainError
@@ -99,13 +99,13 @@ def _sources(
     lines = organisation.billing_lines.filter(
         active=True,
         statement__isnull=True,
-        invoice__status__in=INVOICEABLE,
+        invoice__status__in=APPROVED_STATUSES,
         invoice__decided_at__lt=cutoff,
     )
     adjustments = organisation.billing_adjustments.filter(
         statement__isnull=True,
         created_at__lt=cutoff,
-        invoice__status__in=INVOICEABLE,
+        invoice__status__in=APPROVED_STATUSES,
     )
     quotes = organisation.quote_set.filter(
         status=QuoteStatus.ACCEPTED, delivered_on__lte=end, statement__isnull=True

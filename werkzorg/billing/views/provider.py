@@ -15,7 +15,7 @@ from werkzorg.access import Perm, get_or_404
 from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.billing import services
 from werkzorg.billing.forms import ClaimConsentForm, ClaimOutcomeForm, ProviderInvoiceForm
-from werkzorg.billing.models import ClaimConsent, ClaimStatus, InvoiceStatus
+from werkzorg.billing.models import ClaimStatus, InvoiceStatus
 from werkzorg.billing.views.files import attachment
 from werkzorg.core.actions import run_action
 from werkzorg.core.errors import DomainError
@@ -55,7 +55,7 @@ def invoice_new(request: OrgRequest, request_id: int) -> HttpResponse:
     found: InterventionRequest = get_or_404(
         services.invoiceable_requests(request.actor), request.actor, pk=request_id
     )
-    consent = ClaimConsent.objects.filter(request=found).first()
+    consent = services.claim_consent(request.actor, found)
     appointments = [(a.pk, _appointment_label(a)) for a in services.open_appointments(found)]
     form = ProviderInvoiceForm(
         request.POST or None,
