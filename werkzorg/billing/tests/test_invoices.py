@@ -490,3 +490,30 @@ def test_the_desk_opens_originals_and_statements_and_each_opening_is_audited(coa
     owner = Client()
     owner.force_login(world.users["superuser"])
     assert owner.get(f"/desk/billing/providerinvoice/{invoice.pk}/pdf/").status_code == 302
+
+
+def test_a_statement_per_collectivity_when_the_contract_asks(coaching: World) -> None:
+    """Acme's request belongs to its first collectivity: that collectivity's statement holds the invoice
+    (608.35); a second collectivity without lines (numbered to come first, so it would take the lines if
+    they were not split by collectivity) gets none; the fixed fee and extras, none here, would go
+    on the statement without a collectivity, so there is none either."""
+    from werkzorg.organisations.models import Collectivity
+
+    world = coaching
+    acme = world.org
+    BillingContract.objects.create(
+        organisation=acme, kind="per_intervention", statement_per_collectivity=True, start_date=D(2025, 1, 1)
+    )
+    first = world.objects["request"].collectivity  # type: ignore[attr-defined]
+    Collectivity.objects.create(
+        organisation=acme, customer_number="77", collectivity_number="0000", name="Winkels"
+    )
+    invoice = submitted(world)
+    with on(D(2026, 3, 20)):
+        services.decide_invoice(actor=desk(world), invoice_id=invoice.pk, approve=True, today=D(2026, 3, 20))
+    (statement,) = services.issue_quarter(
+        actor=None, organisation=acme, year=2026, quarter=1, today=D(2026, 4, 2)
+    )
+    assert statement.collectivity == first
+    assert statement.number == f"VZ2026Q1-{acme.pk:05d}-{first.collectivity_number}"
+    assert (statement.total, statement.line_count) == (Decimal("608.35"), 6)
