@@ -13,15 +13,26 @@ and Vernet apply it):
 - duration classes of those reports: 1-14, 15-91, 92-365 and 366-730 days (Vernet's classes).
 - zero absence: the share of the employees employed in the period without a sick day in it.
 Groups under MINIMUM_GROUP people are not shown, so no figure points at one person.
+
+The page and its Excel file read `report()`: the figures of a period kept in the cache for a while, so
+several people opening the figures do not each run the aggregates over a million sick days (under 16
+concurrent readers that took seconds a page). Any change to sick reports bumps the organisation's figures
+version at once (`forget_figures`, from the one place spells are rebuilt); changes to the employee register
+(part-time factors, departments, hires) show within REPORT_CACHE_SECONDS, and the page says when its
+figures were computed.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import time
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import (
     Case,
     Count,
@@ -48,6 +59,7 @@ from werkzorg.employees.models import Employee
 MINIMUM_GROUP = 5
 MAX_DURATION = 730
 DURATION_CLASSES = ((1, 14), (15, 91), (92, 365), (366, 730))
+REPORT_CACHE_SECONDS = 15 * 60
 DAY = datetime.timedelta(days=1)
 WEIGHT: Any = DecimalField(max_digits=20, decimal_places=6)
 
@@ -248,6 +260,54 @@ def monthly_percentages(
         _round(Decimal(sick[f"m{i}"] or 0) / available[f"m{i}"] * 100) if available[f"m{i}"] else None
         for i in range(len(months))
     ]
+
+
+@dataclass
+class Report:
+    figures: Figures
+    departments: list[tuple[str, Figures]]
+    monthly: list[Decimal | None]
+    computed_at: datetime.datetime
+
+
+def report(
+    actor: Actor, first: datetime.date, last: datetime.date, months: list[datetime.date], today: datetime.date
+) -> Report:
+    """The period's figures, its departments and the months' percentages, from the cache when the same
+    figures were computed lately for the same scope and nothing in the organisation's sick reports changed."""
+    require(actor, Perm.REPORTS)
+    organisation_id = actor.organisation.pk if actor.organisation else 0
+    version = cache.get_or_set(_version_key(organisation_id), time.time_ns, None)
+    # The scope's SQL is part of the key, so a member limited to some collectivities never gets figures
+    # computed for a wider scope.
+    scoped = "|".join(
+        str(scope(model, actor, aggregate=True).query) for model in (Employee, AbsenceSpell, SickPeriod)
+    )
+    digest = hashlib.sha256(f"{scoped}|{first}|{last}|{months}|{today}".encode()).hexdigest()
+    key = f"werkzorg:absence:report:{organisation_id}:{version}:{digest}"
+    found = cache.get(key)
+    if isinstance(found, Report):
+        return found
+    computed = Report(
+        figures=figures(actor, first, last),
+        departments=departments(actor, first, last),
+        monthly=monthly_percentages(actor, months, today),
+        computed_at=timezone.now(),
+    )
+    cache.set(key, computed, REPORT_CACHE_SECONDS)
+    return computed
+
+
+def forget_figures(organisation_id: int) -> None:
+    """Sick reports changed: the organisation's cached figures are not used again (now and after commit,
+    since a page read in between may have cached the old state)."""
+    key = _version_key(organisation_id)
+    cache.set(key, time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
+
+
+def _version_key(organisation_id: int) -> str:
+    return f"werkzorg:absence:figures-version:{organisation_id}"
 
 
 def month_end(first: datetime.date) -> datetime.date:

@@ -23,6 +23,7 @@ from werkzorg.absence.models import (
     StepRecord,
 )
 from werkzorg.absence.offsets import Step
+from werkzorg.absence.statistics import forget_figures
 from werkzorg.absence.timeline import compute, continues_period
 from werkzorg.access import Actor, Perm, require, scope
 from werkzorg.audit.services import record
@@ -259,6 +260,7 @@ def rebuild_spells(file: AbsenceFile) -> None:
             )
     AbsenceSpell.objects.filter(file=file).delete()
     AbsenceSpell.objects.bulk_create(spells)
+    forget_figures(file.organisation_id)
 
 
 def refresh_pending(file: AbsenceFile) -> None:

@@ -137,3 +137,33 @@ def test_a_small_employer_sees_no_figures(world: World) -> None:
         )
     found = statistics.figures(resolve_actor(world.users["reports"], "acme"), *Q1)
     assert not found.shown and found.absence_percentage is None
+
+
+MONTHS = [D(2026, 1, 1), D(2026, 2, 1), D(2026, 3, 1)]
+
+
+def test_the_report_is_reused_until_a_sick_report_changes(
+    fixture_world: World, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve_actor(fixture_world.users["reports"], "acme")
+    first = statistics.report(actor, *Q1, MONTHS, D(2026, 6, 30))
+    assert first.figures.absence_percentage == Decimal("7.85")
+    with django_assert_num_queries(0):
+        again = statistics.report(actor, *Q1, MONTHS, D(2026, 6, 30))
+    assert again.computed_at == first.computed_at
+    # E (part-time 0.8) falls sick 2-11 March, back on the 12th: 10 x 0.8 = 8 more weighted days,
+    # 43 / 446 = 9.64 %; four reports; nobody without absence; Bakkerij 43 / 356 = 12.08 %.
+    e = Employee.objects.get(organisation=fixture_world.org, part_time_factor=Decimal("0.8"))
+    sick(e, D(2026, 3, 2), D(2026, 3, 12))
+    changed = statistics.report(actor, *Q1, MONTHS, D(2026, 6, 30))
+    assert changed.figures.absence_percentage == Decimal("9.64")
+    assert changed.figures.reports == 4
+    assert changed.figures.zero_absence == Decimal("0.0")
+    assert changed.departments[0][1].absence_percentage == Decimal("12.08")
+
+
+def test_another_employers_report_is_its_own(fixture_world: World) -> None:
+    acme = resolve_actor(fixture_world.users["reports"], "acme")
+    assert statistics.report(acme, *Q1, MONTHS, D(2026, 6, 30)).figures.headcount == 6
+    globex = resolve_actor(fixture_world.users["other_superuser"], "globex")
+    assert not statistics.report(globex, *Q1, MONTHS, D(2026, 6, 30)).figures.shown

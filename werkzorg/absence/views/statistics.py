@@ -42,15 +42,19 @@ def _last_months(today: datetime.date, count: int = 12) -> list[datetime.date]:
 def statistics_page(request: OrgRequest) -> HttpResponse:
     actor = request.actor
     form, first, last = _period(request)
-    months = _last_months(timezone.localdate())
-    values = statistics.monthly_percentages(actor, months)
+    today = timezone.localdate()
+    months = _last_months(today)
+    found = statistics.report(actor, first, last, months, today)
+    values = found.monthly
     statistics.audit_read(actor, first, last)
     context: dict[str, Any] = {
         "form": form,
         "first": first,
         "last": last,
-        "figures": statistics.figures(actor, first, last),
-        "departments": statistics.departments(actor, first, last),
+        "figures": found.figures,
+        "departments": found.departments,
+        "computed_at": found.computed_at,
+        "refresh_minutes": statistics.REPORT_CACHE_SECONDS // 60,
         "minimum_group": statistics.MINIMUM_GROUP,
         "chart": {
             "label": _("Absence percentage"),
@@ -66,8 +70,9 @@ def statistics_page(request: OrgRequest) -> HttpResponse:
 def statistics_export(request: OrgRequest) -> HttpResponse:
     actor = request.actor
     _form, first, last = _period(request)
-    rows = [(_("Whole organisation"), statistics.figures(actor, first, last))]
-    rows += statistics.departments(actor, first, last)
+    today = timezone.localdate()
+    computed = statistics.report(actor, first, last, _last_months(today), today)
+    rows = [(_("Whole organisation"), computed.figures), *computed.departments]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Absence"))
     sheet.append([_("Period"), f"{first:%d-%m-%Y} - {last:%d-%m-%Y}"])
