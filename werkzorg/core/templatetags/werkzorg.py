@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms, template
 from django.template.base import FilterExpression
+from django.template.loader_tags import BlockNode
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
@@ -95,6 +96,9 @@ _memo_lock = threading.Lock()
 
 
 class MemoNode(template.Node):
+    # Not walked by {% extends %} looking for blocks on every render (a memo holds none, see `memo`).
+    child_nodelists = ()
+
     def __init__(self, nodelist: template.NodeList, name: str, keys: list[FilterExpression]) -> None:
         self.nodelist, self.name, self.keys = nodelist, name, keys
 
@@ -123,4 +127,6 @@ def memo(parser: template.base.Parser, token: template.base.Token) -> MemoNode:
         raise template.TemplateSyntaxError("memo needs a name")
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError("a memo block cannot hold a {% block %}: it is rendered once")
     return MemoNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])

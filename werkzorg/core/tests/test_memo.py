@@ -35,3 +35,27 @@ def test_the_menu_follows_the_rights_of_whoever_asks(world: World) -> None:
     for _ in range(2):  # the second time from the memo
         assert 'href="/o/acme/medewerkers/"' in superuser.get("/o/acme/").content.decode()
         assert 'href="/o/acme/medewerkers/"' not in reports.get("/o/acme/").content.decode()
+
+
+def test_a_memo_cannot_hold_a_block() -> None:
+    import pytest
+    from django.template import TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        engines["django"].from_string('{% load werkzorg %}{% memo "test.b" %}{% block x %}{% endblock %}{% endmemo %}')
+
+
+def test_the_header_names_whoever_asks_with_a_token_of_their_own(world: World) -> None:
+    for key, full_name in (("superuser", "Sam Super"), ("reports", "Rita Rapport")):
+        world.users[key].full_name = full_name
+        world.users[key].save(update_fields=["full_name"])
+    superuser, reports = Client(), Client()
+    superuser.force_login(world.users["superuser"])
+    reports.force_login(world.users["reports"])
+    pages = {}
+    for name, client in (("superuser", superuser), ("reports", reports), ("reports-again", reports)):
+        pages[name] = client.get("/o/acme/").content.decode()
+    assert ">Rita</a>" in pages["reports-again"]
+    assert ">Sam</a>" not in pages["reports-again"]
+    tokens = [page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0] for page in pages.values()]
+    assert len(set(tokens)) == 3  # every form's token is the request's own, never a memoised one
