@@ -1,6 +1,7 @@
 """A memo block is rendered once per name, language and keys; the menu follows each user's rights."""
 
-from django.template import engines
+import pytest
+from django.template import TemplateSyntaxError, engines
 from django.test import Client
 from django.utils import translation
 
@@ -38,11 +39,10 @@ def test_the_menu_follows_the_rights_of_whoever_asks(world: World) -> None:
 
 
 def test_a_memo_cannot_hold_a_block() -> None:
-    import pytest
-    from django.template import TemplateSyntaxError
-
     with pytest.raises(TemplateSyntaxError):
-        engines["django"].from_string('{% load werkzorg %}{% memo "test.b" %}{% block x %}{% endblock %}{% endmemo %}')
+        engines["django"].from_string(
+            '{% load werkzorg %}{% memo "test.b" %}{% block x %}{% endblock %}{% endmemo %}'
+        )
 
 
 def test_the_header_names_whoever_asks_with_a_token_of_their_own(world: World) -> None:
