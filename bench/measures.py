@@ -166,13 +166,10 @@ def sign_in(user: Any) -> dict[str, str]:
     }
 
 
-def _timed(action: Callable[[], object], repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
+def _seconds(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
 
 
 def compare(
@@ -186,8 +183,11 @@ def compare(
     if warm_up:  # both, once: caches, the planner, imports
         value()
         baseline()
-    base = _timed(baseline, repeat)
-    measured = _timed(value, repeat)
+    # Turn about, as the pages do: a passing disturbance (autovacuum after the loads, the buffer cache
+    # holding another scenario's tables) then hits both sides instead of whichever ran second.
+    timings: list[tuple[float, float]] = [(_seconds(baseline), _seconds(value)) for _ in range(repeat)]
+    base = statistics.median(b for b, _v in timings)
+    measured = statistics.median(v for _b, v in timings)
     print(f"   {name}: {measured:.3f} s vs {base:.3f} s", flush=True)
     return {
         "value": round(measured, 4),
