@@ -155,14 +155,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
     }
-elif env_int("DATABASE_PREPARE_THRESHOLD", 5):
+elif prepare_threshold := env_int("DATABASE_PREPARE_THRESHOLD", 5):
     # Statements bound on the server and prepared after their fifth run on a connection: a page's small
     # statements then skip planning, which took 0.5 of their 0.7 ms (docs/operations.md). Behind a
     # transaction pooler without prepared-statement support, DATABASE_PREPARE_THRESHOLD=0 keeps Django's
     # default (values bound in the client, nothing prepared).
     DATABASES["default"]["OPTIONS"] = {
         "server_side_binding": True,
-        "prepare_threshold": env_int("DATABASE_PREPARE_THRESHOLD", 5),
+        "prepare_threshold": prepare_threshold,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
