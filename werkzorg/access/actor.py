@@ -4,8 +4,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from werkzorg.access.policy import Perm, describe_role, perms_for
+from werkzorg.core.net import client_ip
 
 if TYPE_CHECKING:
+    from django.http import HttpRequest
+
     from werkzorg.accounts.models import User
 
 
@@ -27,9 +30,18 @@ class Actor:
     perms: frozenset[Perm] = field(default_factory=frozenset)
     # What the access layer looked up once for this actor (per request), such as a collectivity limit.
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Where the actor acts from, for the audit log (NEN 7513 "where from"); set from the request by the
+    # view layer, empty for background work.
+    ip_address: str | None = None
+    user_agent: str = ""
 
     def __post_init__(self) -> None:
         self.perms = perms_for(self)
+
+    def acting_from(self, request: HttpRequest) -> Actor:
+        self.ip_address = client_ip(request)
+        self.user_agent = request.META.get("HTTP_USER_AGENT", "")[:200]
+        return self
 
     @property
     def role_label(self) -> str:

@@ -37,7 +37,7 @@ class OrgPermission(BasePermission):
             return False
         else:
             actor = resolve_actor(request.user, view.kwargs["org"])
-        request.actor = actor  # type: ignore[attr-defined]
+        request.actor = actor.acting_from(request)  # type: ignore[attr-defined]
         if getattr(view, "clients_only", False) and not actor.is_client:
             raise PermissionDenied(_("Only an API client can use this; register one under API clients."))
         perm: Perm = getattr(view, "required_perm_by_method", {}).get(request.method, view.required_perm)

@@ -55,7 +55,7 @@ def org_view(perm: Perm, *, gates_exempt: frozenset[str] = frozenset()) -> Calla
         def wrapped(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            actor = resolve_actor(request.user, org)
+            actor = resolve_actor(request.user, org).acting_from(request)
             require(actor, perm)
             request.actor = actor  # type: ignore[attr-defined]
             gate = closed_gate(actor, exempt=gates_exempt)

@@ -46,7 +46,7 @@ class AuditEventAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
-        actor = desk_actor(request.user)
+        actor = desk_actor(request.user).acting_from(request)
         require(actor, Perm.DESK_AUDIT_LOG)
         record(AuditEventType.AUDIT_LOG_READ, actor=actor, detail="desk")
         return super().changelist_view(request, extra_context)

@@ -30,7 +30,7 @@ class DeskModelAdmin(admin.ModelAdmin):
     person = False
 
     def actor(self, request: HttpRequest) -> Actor:
-        return desk_actor(request.user)
+        return desk_actor(request.user).acting_from(request)
 
     def _allowed(self, request: HttpRequest) -> bool:
         return can(self.actor(request), self.desk_perm)

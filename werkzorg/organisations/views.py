@@ -35,7 +35,7 @@ def choose_organisation(request: HttpRequest) -> HttpResponse:
 @user_view
 @require_POST
 def switch_organisation(request: HttpRequest) -> HttpResponse:
-    actor = resolve_actor(request.user, request.POST.get("organisation", ""))  # type: ignore[arg-type]
+    actor = resolve_actor(request.user, request.POST.get("organisation", "")).acting_from(request)  # type: ignore[arg-type]
     services.switch_organisation(actor=actor)
     messages.success(request, _("You now work for %(org)s.") % {"org": actor.organisation.name})
     return redirect("organisations:home", org=actor.organisation.slug)

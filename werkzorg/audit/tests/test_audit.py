@@ -24,10 +24,21 @@ def test_the_application_cannot_change_or_delete_events(world: World) -> None:
 def test_reading_an_employee_and_the_log_is_logged(world: World, client) -> None:  # type: ignore[no-untyped-def]
     employee = world.objects["employee"]
     client.force_login(world.users["superuser"])
-    response = client.get(f"/o/acme/medewerkers/{employee.pk}/")  # type: ignore[attr-defined]
+    response = client.get(  # type: ignore[attr-defined]
+        f"/o/acme/medewerkers/{employee.pk}/", REMOTE_ADDR="192.0.2.7", HTTP_USER_AGENT="Firefox/140"
+    )
     assert response.status_code == 200
     read = AuditEvent.objects.get(event_type=EmployeeEvent.EMPLOYEE_READ)
     assert read.subject_id == str(employee.pk) and read.organisation == world.org  # type: ignore[attr-defined]
+    # NEN 7513: who, in which capacity, when, and where from.
+    assert (read.actor_label, read.subject_type, read.object_type, read.outcome) == (
+        "main@acme.nl",
+        "employee",
+        "employee",
+        "success",
+    )
+    assert (read.ip_address, read.user_agent) == ("192.0.2.7", "Firefox/140")
+    assert read.actor_role and read.occurred_at is not None
     assert employee.last_name not in read.detail  # type: ignore[attr-defined]
     client.get("/o/acme/logboek/")
     assert AuditEvent.objects.filter(event_type=AuditEventType.AUDIT_LOG_READ).exists()
