@@ -35,7 +35,7 @@ from werkzorg.interventions.services.provider import (
     provider_request,
     record_attendance,
 )
-from werkzorg.interventions.services.requests import cancel_request, submit_request
+from werkzorg.interventions.services.requests import cancel_request, read_request, submit_request
 from werkzorg.interventions.services.surveys import submit_survey
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "mark_contacted",
     "plan_appointment",
     "provider_request",
+    "read_request",
     "record_attendance",
     "refuse_consent",
     "request_extension",

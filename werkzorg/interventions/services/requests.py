@@ -21,10 +21,20 @@ from werkzorg.interventions.models import (
     InterventionRequest,
     RequestStatus,
 )
+from werkzorg.interventions.queries import visible_requests
 from werkzorg.interventions.services.common import add_event, audit, erase_personal_data, tell_provider
 from werkzorg.interventions.services.consent import send_consent_request
 from werkzorg.interventions.workflow import Actor as Role
 from werkzorg.organisations.models import Collectivity, Organisation
+
+
+def read_request(*, actor: Actor, request_id: int) -> InterventionRequest:
+    """A request as the employer sees it, with the employee's name: the read is audited (NEN 7513)."""
+    found: InterventionRequest = get_or_404(
+        visible_requests(actor).select_related("organisation"), actor, pk=request_id
+    )
+    audit(InterventionEvent.INTERVENTION_READ, found, actor=actor)
+    return found
 
 
 def submit_request(

@@ -246,6 +246,14 @@ def test_a_requester_sees_own_requests_and_the_superuser_all(flow: Flow) -> None
     assert superuser.get("/o/acme/interventies/").context["page"].paginator.count == 2
     theirs = InterventionRequest.objects.get(submit_token="theirs")
     assert requester.get(f"/o/acme/interventies/{theirs.pk}/").status_code == 404
+    # The page names the employee: the superuser's read is logged, the refused read is not.
+    from werkzorg.audit.models import AuditEvent
+
+    assert superuser.get(f"/o/acme/interventies/{theirs.pk}/").status_code == 200
+    reads = AuditEvent.objects.filter(event_type="intervention_read")
+    assert [(e.actor_label, e.object_type, e.object_id) for e in reads] == [
+        ("main@acme.nl", "interventionrequest", str(theirs.pk))
+    ]
     from django.test import TestCase
 
     with TestCase.captureOnCommitCallbacks(execute=True):

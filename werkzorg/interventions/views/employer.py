@@ -88,7 +88,7 @@ def request_create(request: OrgRequest) -> HttpResponse:
 
 @org_view(Perm.VIEW_INTERVENTIONS)
 def request_detail(request: OrgRequest, request_id: int) -> HttpResponse:
-    found = get_or_404(queries.visible_requests(request.actor), request.actor, pk=request_id)
+    found = services.read_request(actor=request.actor, request_id=request_id)
     extensions = list(found.extensions.select_related("requested_by", "decided_by"))
     return render(
         request,
