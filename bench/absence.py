@@ -22,10 +22,13 @@ from werkzorg.absence import statistics
 from werkzorg.absence.models import (
     AbsenceFile,
     AbsenceSpell,
+    Consult,
     DegreeChange,
     PendingStep,
+    PlanDocument,
     SickPeriod,
     StepRecord,
+    WorkAdvice,
 )
 from werkzorg.absence.services.files import refresh_pending
 from werkzorg.absence.statistics import month_end
@@ -311,19 +314,43 @@ def open_files(request: HttpRequest) -> HttpResponse:
 
 
 def file_detail(request: HttpRequest, file_id: int) -> HttpResponse:
+    """What the file's page shows, bare: the file with its people, periods, degrees, step records, plans,
+    advices, consults and the frequent-absence count (the page also computes the Poortwachter steps)."""
     organisation_id = organisation_id_of(request)
     file = AbsenceFile.objects.filter(organisation_id=organisation_id, pk=file_id).values_list(
         "pk",
+        "employee_id",
         "employee__first_name",
         "employee__last_name",
+        "employee__employee_number",
         "first_sick_day",
         "recovered_on",
         "current_degree",
+        "expected_duration",
+        "case_manager__full_name",
+        "practitioner__name",
+        "reachable_address",
+        "reachable_phone",
+        "remarks",
     )
+    employee_id = file[0][1]
+    today = datetime.date.today()
     more = [
         *SickPeriod.objects.filter(file_id=file_id).values_list("start", "recovered_on"),
         *DegreeChange.objects.filter(file_id=file_id).values_list("effective_from", "percentage"),
         *StepRecord.objects.filter(file_id=file_id).values_list("step", "sequence", "done_on"),
+        *PlanDocument.objects.filter(file_id=file_id).values_list(
+            "kind", "sequence", "goal", "agreements", "case_manager_name", "employer_signed_on"
+        ),
+        *WorkAdvice.objects.filter(file_id=file_id).values_list(
+            "given_on", "practitioner__name", "can_do", "cannot_do", "expected_return"
+        ),
+        *Consult.objects.filter(organisation_id=organisation_id, file_id=file_id).values_list(
+            "kind", "starts_at", "practitioner__name", "status"
+        ),
+        SickPeriod.objects.filter(
+            employee_id=employee_id, start__gt=today - datetime.timedelta(days=365), start__lte=today
+        ).count(),
     ]
     return bare_page(request, file, more=more)
 

@@ -108,6 +108,20 @@ def plans_for_employee(file: AbsenceFile) -> list[PlanDocument]:
     return list(file.plans.order_by("kind", "sequence"))
 
 
+TASK_FIELDS = (
+    "file_id",
+    "step",
+    "sequence",
+    "due",
+    "owner",
+    "file__employee__first_name",
+    "file__employee__name_prefix",
+    "file__employee__last_name",
+    "file__case_manager__full_name",
+    "file__case_manager__email",
+)
+
+
 @dataclass
 class Task:
     file: AbsenceFile
@@ -129,6 +143,8 @@ def task_list(actor: Actor, today: datetime.date, *, mine: bool = False) -> dict
         scope(PendingStep, actor)
         .filter(owner__in=sorted(owners))
         .select_related("file__employee", "file__case_manager")
+        # What a row shows and no more: a hundred rows of four full models cost more than their query.
+        .only(*TASK_FIELDS)
         .order_by("due", "id")
     )
     if mine:

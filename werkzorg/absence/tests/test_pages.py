@@ -110,6 +110,8 @@ def test_the_task_list_shows_each_role_its_own_steps(world: World, client) -> No
     client.force_login(world.users["absence"])
     page = client.get("/o/acme/verzuim/taken/").content.decode()
     assert "Informatiegesprek door de casemanager" in page and "Probleemanalyse" not in page
+    # Each row names the employee and links to the file (one reverse for all rows).
+    assert f'href="/o/acme/verzuim/{made.pk}/">{made.employee.display_name}</a>' in page
     client.force_login(world.users["physician"])
     page = client.get("/o/acme/verzuim/taken/").content.decode()
     assert "Probleemanalyse" in page and "Informatiegesprek" not in page
