@@ -21,7 +21,7 @@ from werkzorg.accounts.models import Invitation, InvitationStatus
 from werkzorg.core.paging import COUNT_CAP
 from werkzorg.employees.forms import EMPLOYEE_FIELDS
 from werkzorg.employees.models import Employee
-from werkzorg.interventions.models import Appointment, Extension, InterventionRequest
+from werkzorg.interventions.models import Appointment, Extension, InterventionRequest, StatusEvent
 from werkzorg.organisations.models import Collectivity, Membership, Organisation
 
 BARE = engines["django"].from_string(
@@ -116,7 +116,8 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     extensions = Extension.objects.filter(request_id=request_id).values_list(
         "reason", "extra_sessions", "status", "requested_by__full_name", "decided_by__full_name"
     )
-    return bare_page(request, row, more=[*appointments, *extensions])
+    events = StatusEvent.objects.filter(request_id=request_id).order_by("at").values_list("status", "at")
+    return bare_page(request, row, more=[*appointments, *extensions, *events])
 
 
 def user_list(request: HttpRequest) -> HttpResponse:

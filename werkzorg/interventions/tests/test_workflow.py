@@ -464,6 +464,30 @@ def test_cancelling_every_appointment_takes_the_request_back_to_contacted(
     assert request.status == RequestStatus.CONTACTED
 
 
+def test_the_request_page_costs_the_same_with_a_longer_history(
+    flow: Flow, client: Client, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        request = flow.submit()
+    services.grant_consent(token=link_token(last_mail_to("kees.z@privemail.nl").body, "toestemming"))
+    client.force_login(flow.world.users["requester"])
+
+    def grow() -> None:
+        for days in (3, 10, 17):
+            services.plan_appointment(
+                actor=flow.provider, request=request, starts_at=timezone.now() + datetime.timedelta(days=days)
+            )
+        for sessions in (1, 2):
+            extension = services.request_extension(
+                actor=flow.provider, request=request, reason="meer nodig", extra_sessions=sessions
+            )
+            services.decide_extension(actor=flow.requester, extension=extension, approve=sessions == 1)
+
+    assert_constant_queries(client, [f"/o/acme/interventies/{request.pk}/"], grow)
+    page = client.get(f"/o/acme/interventies/{request.pk}/").content.decode()
+    assert page.count("werkzorg-panel") == 2 and flow.world.users["requester"].full_name in page
+
+
 def test_a_decided_extension_is_on_the_requests_timeline(
     flow: Flow, client: Client, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]

@@ -89,7 +89,7 @@ def request_create(request: OrgRequest) -> HttpResponse:
 @org_view(Perm.VIEW_INTERVENTIONS)
 def request_detail(request: OrgRequest, request_id: int) -> HttpResponse:
     found = services.read_request(actor=request.actor, request_id=request_id)
-    extensions = list(found.extensions.select_related("requested_by", "decided_by"))
+    extensions = list(found.extensions.all())
     return render(
         request,
         "interventions/request_detail.html",
