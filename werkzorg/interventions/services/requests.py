@@ -27,7 +27,6 @@ from werkzorg.interventions.services.consent import send_consent_request
 from werkzorg.interventions.workflow import Actor as Role
 from werkzorg.organisations.models import Collectivity, Organisation
 
-
 # What the request's page shows (and the audit needs): compiling the query with every column of the
 # four related models cost more than running it (measured).
 DETAIL_FIELDS = (
