@@ -39,9 +39,10 @@ def standing(
         )
         membership = Membership.from_db(DEFAULT_DB_ALIAS, membership_fields, row[: len(membership_fields)])
         organisation = Organisation.from_db(
-            DEFAULT_DB_ALIAS, organisation_fields, row[len(membership_fields) : -1]
+            DEFAULT_DB_ALIAS, organisation_fields, row[len(membership_fields) : -2]
         )
         membership.organisation = organisation
+        membership.has_collectivity_limit = row[-2]
         authorisation_id = row[-1]
         authorisation = (
             PhysicianAuthorisation(pk=authorisation_id, organisation=organisation)
@@ -75,9 +76,14 @@ def _standing_sql() -> str:
         return ", ".join(f"{alias}.{quote(f.column)}" for f in model._meta.concrete_fields)
 
     authorisation, practitioner = PhysicianAuthorisation._meta, Practitioner._meta
-    # Only table and column names from the models go into the text; every value is a parameter.
+    limits = Membership.insurance_collectivities.through._meta
+    # Only table and column names from the models go into the text; every value is a parameter. Whether
+    # the insurance role is limited to some collectivities comes along, so an unlimited member (nearly
+    # everyone) needs no second statement on pages of collectivity data.
     return (
-        f"SELECT {columns('m', Membership)}, {columns('o', Organisation)}, auth.id "  # noqa: S608
+        f"SELECT {columns('m', Membership)}, {columns('o', Organisation)}, "  # noqa: S608
+        f"EXISTS (SELECT 1 FROM {quote(limits.db_table)} l "
+        f"WHERE l.{quote(limits.get_field('membership').column)} = m.id), auth.id "
         f"FROM {quote(Membership._meta.db_table)} m "
         f"JOIN {quote(Organisation._meta.db_table)} o ON o.id = m.organisation_id "
         f"LEFT JOIN (SELECT a.id, a.organisation_id FROM {quote(authorisation.db_table)} a "
@@ -165,5 +171,7 @@ def list_authorisations(actor: Actor) -> QuerySet[PhysicianAuthorisation]:
 
 def insurance_collectivities(membership: Membership) -> frozenset[int] | None:
     """The collectivities a membership's insurance role is limited to (None: all); for werkzorg.access."""
+    if not getattr(membership, "has_collectivity_limit", True):  # known from `standing`: none chosen
+        return None
     chosen = frozenset(membership.insurance_collectivities.values_list("pk", flat=True))
     return chosen or None
