@@ -151,6 +151,9 @@ class Membership(Grants, TimeStampedModel):
     insurance_collectivities = models.ManyToManyField(
         Collectivity, blank=True, related_name="+", verbose_name=_("insurance role for collectivities")
     )
+    # Whether any are chosen: known without a query when the actor lookup loaded the membership (it
+    # asks in the same statement); otherwise assumed, and the chosen ones are read.
+    has_collectivity_limit = True
 
     objects = TenantQuerySet.as_manager()
 

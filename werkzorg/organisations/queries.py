@@ -42,7 +42,7 @@ def standing(
             DEFAULT_DB_ALIAS, organisation_fields, row[len(membership_fields) : -2]
         )
         membership.organisation = organisation
-        membership.has_collectivity_limit = row[-2]
+        membership.has_collectivity_limit = bool(row[-2])
         authorisation_id = row[-1]
         authorisation = (
             PhysicianAuthorisation(pk=authorisation_id, organisation=organisation)
@@ -171,7 +171,7 @@ def list_authorisations(actor: Actor) -> QuerySet[PhysicianAuthorisation]:
 
 def insurance_collectivities(membership: Membership) -> frozenset[int] | None:
     """The collectivities a membership's insurance role is limited to (None: all); for werkzorg.access."""
-    if not getattr(membership, "has_collectivity_limit", True):  # known from `standing`: none chosen
+    if not membership.has_collectivity_limit:
         return None
     chosen = frozenset(membership.insurance_collectivities.values_list("pk", flat=True))
     return chosen or None
