@@ -97,7 +97,7 @@ def file_page(actor: Actor, file_id: int, today: datetime.date) -> dict[str, Any
         "periods": periods,
         "degrees": list(file.degrees.order_by("effective_from", "id")),
         "steps": steps,
-        "plans": list(file.plans.select_related("employer_signed_by").order_by("kind", "sequence")),
+        "plans": list(file.plans.order_by("kind", "sequence")),
         "advices": list(file.advices.select_related("practitioner")),
         "consults": list(scope(Consult, actor).filter(file=file).select_related("practitioner")),
         "frequent": frequent_absence(file.employee, today),

@@ -8,7 +8,7 @@ import logging
 from unittest import mock
 
 import pytest
-from django.test import TestCase
+from django.test import Client, TestCase
 from openpyxl import load_workbook
 
 from tests.personas import World
@@ -71,6 +71,13 @@ def test_a_family_member_has_no_employee_number(world: World, english: None) -> 
     actor = resolve_actor(world.users["insurance"], "acme")
     with pytest.raises(DomainError, match="policyholder"):
         services.change_employee_number(actor=actor, insured_id=child.pk, employee_number="1")
+    # The child's page lists the family, the policyholder linked to their own page.
+    client = Client()
+    client.force_login(world.users["insurance"])
+    page = client.get(f"/o/acme/verzekerden/{child.pk}/").content.decode()
+    assert (
+        f'<a class="utrecht-link" href="/o/acme/verzekerden/{person.pk}/">{person.display_name}</a>' in page
+    )  # type: ignore[attr-defined]
 
 
 def test_the_role_limited_to_one_collectivity_sees_nothing_of_another(world: World, client) -> None:  # type: ignore[no-untyped-def]
