@@ -245,6 +245,19 @@ def test_a_requester_sees_own_requests_and_the_superuser_all(flow: Flow) -> None
     assert requester.get("/o/acme/interventies/").context["page"].paginator.count == 1
     assert superuser.get("/o/acme/interventies/").context["page"].paginator.count == 2
     theirs = InterventionRequest.objects.get(submit_token="theirs")
+    # A row: number linked to the request, the intervention, the provider, the status in words (Dutch).
+    row = (
+        superuser.get("/o/acme/interventies/")
+        .content.decode()
+        .split(f'href="/o/acme/interventies/{theirs.pk}/"')[1]
+    )
+    cells = [cell.split("</td>")[0] for cell in row.split('<td class="utrecht-table__cell">')[1:5]]
+    assert cells == [
+        flow.intervention.title,
+        flow.provider.organisation.name,  # type: ignore[attr-defined]
+        "Wacht op toestemming medewerker",
+        f"{timezone.localdate():%-d-%-m-%Y}",
+    ]
     assert requester.get(f"/o/acme/interventies/{theirs.pk}/").status_code == 404
     # The page names the employee: the superuser's read is logged, the refused read is not.
     from werkzorg.audit.models import AuditEvent
