@@ -78,6 +78,23 @@ def test_a_family_member_has_no_employee_number(world: World, english: None) -> 
     assert (
         f'<a class="utrecht-link" href="/o/acme/verzekerden/{person.pk}/">{person.display_name}</a>' in page
     )  # type: ignore[attr-defined]
+    # The child's row in the list: policy number, no employee number, relation in words, date of
+    # birth, collectivity, start, open end.
+    listing = client.get("/o/acme/verzekerden/").content.decode()
+    row = listing.split(f'href="/o/acme/verzekerden/{child.pk}/">')[1].split("</tr>")[0]
+    cells = [
+        cell.split(">", 1)[1].split("</td>")[0] for cell in row.split('<td class="utrecht-table__cell')[1:]
+    ]
+    start = child.start_date
+    assert cells == [
+        child.policy_number,
+        "–",
+        "Kind",
+        "01-01-2016",
+        world.objects["contract"].collectivity.name,  # type: ignore[attr-defined]
+        f"{start.day:02d}-{start.month:02d}-{start.year}",
+        "–",
+    ]
 
 
 def test_the_role_limited_to_one_collectivity_sees_nothing_of_another(world: World, client) -> None:  # type: ignore[no-untyped-def]
