@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.personas import World
 from tests.queries import assert_constant_queries
-from werkzorg.absence.models import PlanKind
+from werkzorg.absence.models import AbsenceFile, PlanKind
 from werkzorg.absence.offsets import Step
 from werkzorg.absence.services import files, medical, steps
 from werkzorg.absence.services.files import SickReport
@@ -110,8 +110,17 @@ def test_the_task_list_shows_each_role_its_own_steps(world: World, client) -> No
     client.force_login(world.users["absence"])
     page = client.get("/o/acme/verzuim/taken/").content.decode()
     assert "Informatiegesprek door de casemanager" in page and "Probleemanalyse" not in page
-    # Each row names the employee and links to the file (one reverse for all rows).
-    assert f'href="/o/acme/verzuim/{made.pk}/">{made.employee.display_name}</a>' in page
+    # A row: due date, step, owner, the employee linked to the file, the case manager (none yet).
+    link = f'<a class="utrecht-link" href="/o/acme/verzuim/{made.pk}/">{made.employee.display_name}</a>'
+    first_row = page.split('<tbody class="utrecht-table__body">')[1].split("</tr>")[0]
+    cells = [cell.split(">", 1)[1].split("</td>")[0] for cell in first_row.split("<td ")[1:]]
+    assert cells[1:] == ["Informatiegesprek door de casemanager", "casemanager", link, "–"]
+    AbsenceFile.objects.filter(pk=made.pk).update(case_manager=world.users["absence"])
+    manager = world.users["absence"].full_name
+    assert (
+        f'{link}</td><td class="utrecht-table__cell">{manager}</td>'
+        in client.get("/o/acme/verzuim/taken/").content.decode()
+    )
     client.force_login(world.users["physician"])
     page = client.get("/o/acme/verzuim/taken/").content.decode()
     assert "Probleemanalyse" in page and "Informatiegesprek" not in page
