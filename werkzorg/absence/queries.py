@@ -24,6 +24,7 @@ from werkzorg.absence.services.files import frequent_absence
 from werkzorg.absence.timeline import TimelineStep, compute, next_steps
 from werkzorg.access import Actor, Perm, can, get_or_404, require, scope
 from werkzorg.audit.services import record
+from werkzorg.core.names import person_name
 
 # Rows per section of the task list (earliest first); the page says how many more there are, which "my
 # files" or the files list narrows down.
@@ -147,7 +148,7 @@ class Task:
 
     @property
     def employee_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.name_prefix, self.last_name) if p)
+        return person_name(self.first_name, self.name_prefix, self.last_name)
 
     @property
     def case_manager(self) -> str | None:

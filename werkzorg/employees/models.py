@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from werkzorg.core.models import OrgOwnedModel, TenantQuerySet
+from werkzorg.core.names import person_name
 
 
 class EmployeeEvent(models.TextChoices):
@@ -104,7 +105,7 @@ class Employee(OrgOwnedModel):
 
     @property
     def display_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.name_prefix, self.last_name) if p)
+        return person_name(self.first_name, self.name_prefix, self.last_name)
 
     @property
     def is_employed(self) -> bool:

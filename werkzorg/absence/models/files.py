@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkzorg.absence.offsets import OWNER_LABELS, Owner, SafetyNet, Step, step_label
+from werkzorg.absence.offsets import SafetyNet, Step
 from werkzorg.absence.timeline import Course, Period, Record
 from werkzorg.core.models import OrgOwnedModel, TenantQuerySet
 from werkzorg.core.tenancy import Tenancy
@@ -285,11 +285,3 @@ class PendingStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.step} {self.due:%d-%m-%Y}"
-
-    @property
-    def label(self) -> str:
-        return step_label(Step(self.step), self.sequence)
-
-    @property
-    def owner_label(self) -> str:
-        return str(OWNER_LABELS[Owner(self.owner)])

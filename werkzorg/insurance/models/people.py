@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkzorg.core.models import TenantQuerySet, TimeStampedModel
+from werkzorg.core.names import person_name
 from werkzorg.core.tenancy import Tenancy
 
 
@@ -250,7 +251,7 @@ class InsuredPerson(TimeStampedModel):
 
     @property
     def display_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.name_prefix, self.last_name) if p)
+        return person_name(self.first_name, self.name_prefix, self.last_name)
 
     @property
     def relation_label(self) -> str:

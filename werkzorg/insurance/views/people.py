@@ -17,6 +17,7 @@ from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.core.actions import run_action
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
+from werkzorg.core.names import person_name
 from werkzorg.core.paging import paginate
 from werkzorg.core.search import recall_search, remember_search
 from werkzorg.insurance import services
@@ -63,7 +64,7 @@ class InsuredRow:
 
     @property
     def display_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.name_prefix, self.last_name) if p)
+        return person_name(self.first_name, self.name_prefix, self.last_name)
 
     @property
     def relation_label(self) -> str:
