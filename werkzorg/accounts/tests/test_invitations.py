@@ -225,3 +225,11 @@ def test_the_users_list_names_permissions_and_roles_in_words(world: World, clien
         "request interventions",
     ]
     assert rights["main@acme.nl"][0] == "superuser"
+    # The user manager's row as shown: name, address, rights as badges, a link to change them.
+    manager = world.users["user_manager"]
+    membership = Membership.objects.get(user=manager, organisation=world.org)
+    row = page.content.decode().split(f'<td class="utrecht-table__cell">{manager.full_name}</td>')[1]
+    row = row.split("</tr>")[0]
+    assert row.lstrip().startswith('<td class="utrecht-table__cell">user_manager@acme.nl</td>')
+    assert '<span class="werkzorg-badge">assign roles</span>' in row
+    assert f'href="/o/acme/gebruikers/{membership.pk}/">Rights' in row
