@@ -65,10 +65,6 @@ def _forwarded(
         request=request, decision=ConsentDecision.GRANTED, text_version="t", scope="s"
     )
     return request
-    ConsentRecord.objects.create(
-        request=request, decision=ConsentDecision.GRANTED, text_version="t", scope="s"
-    )
-    return request
 
 
 def extend(world: World) -> None:
