@@ -221,13 +221,8 @@ class MemberRow:
     def __init__(
         self, pk: int, user_id: int, full_name: str, email: str, is_active: bool, *grants: bool
     ) -> None:
-        self.pk, self.user_id, self.full_name, self.email, self.is_active = (
-            pk,
-            user_id,
-            full_name,
-            email,
-            is_active,
-        )
+        self.pk, self.user_id, self.full_name, self.email = pk, user_id, full_name, email
+        self.is_active = is_active
         self.rights = describe_grants(SimpleNamespace(**dict(zip(GRANT_FIELDS, grants, strict=True))))
 
 

@@ -125,7 +125,18 @@ class RequestPartQuerySet(TenantQuerySet):
     )
 
 
-class InterventionRequest(TimeStampedModel):
+class RequestWords:
+    """How a request's status is written: shared by the model and the list's plain rows."""
+
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        """The status in words; for lists, where get_status_display hashes every choice's label per row."""
+        return str(RequestStatus(self.status).label)
+
+
+class InterventionRequest(RequestWords, TimeStampedModel):
     number = models.CharField(_("intervention number"), max_length=20, unique=True)
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="intervention_requests"
@@ -187,11 +198,6 @@ class InterventionRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.number
-
-    @property
-    def status_label(self) -> str:
-        """The status in words; for lists, where get_status_display hashes every choice's label per row."""
-        return str(RequestStatus(self.status).label)
 
 
 class StatusEvent(models.Model):

@@ -17,6 +17,7 @@ from werkzorg.interventions.models import (
     Intervention,
     InterventionRequest,
     RequestStatus,
+    RequestWords,
     SurveyResponse,
 )
 
@@ -33,7 +34,7 @@ def visible_requests(actor: Actor) -> QuerySet[InterventionRequest]:
 
 
 @dataclass(frozen=True, slots=True)
-class RequestRow:
+class RequestRow(RequestWords):
     """A row of the request list as plain values: a page of rows made of three model instances each
     (request, intervention, provider) cost more than reading them (measured)."""
 
@@ -52,10 +53,6 @@ class RequestRow:
         "status",
         "created_at",
     )
-
-    @property
-    def status_label(self) -> str:
-        return str(RequestStatus(self.status).label)
 
 
 def provider_requests(actor: Actor) -> QuerySet[InterventionRequest]:

@@ -176,7 +176,25 @@ class InsuredQuerySet(TenantQuerySet):
         return qs
 
 
-class InsuredPerson(TimeStampedModel):
+class InsuredWords:
+    """How an insured person is written: shared by the model and the list's plain rows."""
+
+    first_name: str
+    name_prefix: str
+    last_name: str
+    relation: str
+
+    @property
+    def display_name(self) -> str:
+        return person_name(self.first_name, self.name_prefix, self.last_name)
+
+    @property
+    def relation_label(self) -> str:
+        """For lists, where get_relation_display hashes every choice's label per row."""
+        return str(Relation(self.relation).label)
+
+
+class InsuredPerson(InsuredWords, TimeStampedModel):
     """A person's membership of one collectivity over a period (a family member has no employee number)."""
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
@@ -248,15 +266,6 @@ class InsuredPerson(TimeStampedModel):
     def compose_search_text(self) -> str:
         parts = (self.policy_number, self.employee_number, self.first_name, self.name_prefix, self.last_name)
         return " ".join(p for p in parts if p).lower()
-
-    @property
-    def display_name(self) -> str:
-        return person_name(self.first_name, self.name_prefix, self.last_name)
-
-    @property
-    def relation_label(self) -> str:
-        """For lists, where get_relation_display hashes every choice's label per row."""
-        return str(Relation(self.relation).label)
 
     @property
     def is_policyholder(self) -> bool:

@@ -17,13 +17,12 @@ from werkzorg.access.views import OrgRequest, org_view
 from werkzorg.core.actions import run_action
 from werkzorg.core.errors import DomainError
 from werkzorg.core.forms import add_domain_error
-from werkzorg.core.names import person_name
 from werkzorg.core.paging import paginate
 from werkzorg.core.search import recall_search, remember_search
 from werkzorg.insurance import services
 from werkzorg.insurance.filters import InsuredFilter
 from werkzorg.insurance.forms import DeregisterForm, EmployeeNumberForm, ExportForm, MoveForm, SavedFilterForm
-from werkzorg.insurance.models import Relation
+from werkzorg.insurance.models import InsuredWords
 from werkzorg.insurance.services import saved
 from werkzorg.jobs.services import start_job
 from werkzorg.organisations.models import Collectivity
@@ -32,7 +31,7 @@ PAGE_SIZE = 50
 
 
 @dataclass(frozen=True, slots=True)
-class InsuredRow:
+class InsuredRow(InsuredWords):
     """A row of the list as plain values (not the encrypted BSN nor the search text): fifty model
     instances with their collectivities cost the page more than reading them (measured)."""
 
@@ -61,14 +60,6 @@ class InsuredRow:
         "start_date",
         "end_date",
     )
-
-    @property
-    def display_name(self) -> str:
-        return person_name(self.first_name, self.name_prefix, self.last_name)
-
-    @property
-    def relation_label(self) -> str:
-        return str(Relation(self.relation).label)
 
 
 def _collectivities(request: OrgRequest) -> Any:

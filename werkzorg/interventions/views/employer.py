@@ -28,8 +28,7 @@ PAGE_SIZE = 25
 @org_view(Perm.VIEW_INTERVENTIONS)
 def request_list(request: OrgRequest) -> HttpResponse:
     filters = RequestFilter(request.GET or None, queryset=queries.visible_requests(request.actor))
-    rows = filters.qs.select_related(None).order_by("-created_at", "-pk")
-    page = paginate(request, rows, PAGE_SIZE, row=queries.RequestRow)
+    page = paginate(request, filters.qs.order_by("-created_at", "-pk"), PAGE_SIZE, row=queries.RequestRow)
     template = "interventions/_request_table.html" if request.htmx else "interventions/request_list.html"  # type: ignore[attr-defined]
     return render(request, template, {"filter": filters, "page": page, "query": query_without_page(request)})
 
