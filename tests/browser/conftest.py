@@ -66,12 +66,28 @@ def new_page(browser: Any, live_server: Any) -> Iterator[Any]:
         context.close()
 
 
+# What Chromium says when a script meets a document that a navigation is replacing.
+NAVIGATING = ("Execution context was destroyed", "reading 'appendChild'", "Cannot find context")
+
+
 def check_axe(page: Any) -> None:
     """No WCAG 2.1 A/AA violations on the page as it is now."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
+    from playwright.sync_api import Error
+
+    for attempt in range(5):
+        # A click on a link returns once the next document is committed, before it has a <head>;
+        # axe goes in when that document has loaded, and again if a navigation still replaced it.
+        page.wait_for_load_state("load")
+        try:
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "() => axe.run(document, {runOnly: {type: 'tag', "
+                "values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+            )
+            break
+        except Error as error:
+            if attempt == 4 or not any(sign in error.message for sign in NAVIGATING):
+                raise
     problems = [
         f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
         for v in result["violations"]
