@@ -38,6 +38,7 @@ from werkzorg.insurance.services.people import (
     get_contract,
     list_insured,
     move_insured,
+    person_page,
     read_insured,
     to_check,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "list_insured",
     "make_payroll_file",
     "move_insured",
+    "person_page",
     "policyholder_totals",
     "premium_mutations",
     "prolongation_differences",

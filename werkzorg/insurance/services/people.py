@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -50,6 +50,11 @@ def get_contract(actor: Actor, contract_id: int) -> InsuranceContract:
 
 
 def contract_of(insured: InsuredPerson) -> InsuranceContract:
+    collectivity = insured.collectivity if InsuredPerson.collectivity.is_cached(insured) else None
+    if collectivity is not None and hasattr(collectivity, "insurance_contract"):
+        # Loaded with the person (read_insured); the reverse relation is cached, so no query.
+        contract: InsuranceContract = collectivity.insurance_contract
+        return contract
     return InsuranceContract.objects.get(collectivity_id=insured.collectivity_id)
 
 
@@ -64,13 +69,46 @@ def list_insured(*, actor: Actor, search: str = "") -> InsuredQuerySet:
 
 
 def read_insured(*, actor: Actor, insured_id: int) -> InsuredPerson:
-    """One person's page: the read is written to the audit log (NEN 7513)."""
+    """One person's page: the read is written to the audit log (NEN 7513). The contract comes along
+    (`contract_of` then asks nothing more)."""
     require(actor, Perm.INSURANCE)
     insured: InsuredPerson = get_or_404(
-        InsuredPerson.objects.select_related("collectivity", "policyholder"), actor, pk=insured_id
+        InsuredPerson.objects.select_related("collectivity__insurance_contract", "policyholder"),
+        actor,
+        pk=insured_id,
     )
     record(InsuranceEvent.INSURED_READ, actor=actor, subject=insured, obj=insured)
     return insured
+
+
+# What the person's page shows of the others on the policy and of the history: no one else's
+# encrypted BSN is read, and the user who entered a mutation is only a name.
+FAMILY_FIELDS = ("first_name", "name_prefix", "last_name", "relation", "date_of_birth", "end_date")
+MUTATION_FIELDS = (
+    "insured",
+    "kind",
+    "effective_date",
+    "entered_at",
+    "reason",
+    "entered_by__full_name",
+    "entered_by__email",
+)
+
+
+def person_page(*, actor: Actor, insured_id: int) -> dict[str, Any]:
+    """Everything one person's page shows, the read audited."""
+    insured = read_insured(actor=actor, insured_id=insured_id)
+    return {
+        "insured": insured,
+        "contract": contract_of(insured),
+        "family": family_of(insured, fields=FAMILY_FIELDS),
+        "coverages": list(
+            insured.coverages.select_related("product").only(
+                "insured", "start_date", "end_date", "product__name"
+            )
+        ),
+        "mutations": list(insured.mutations.select_related("entered_by").only(*MUTATION_FIELDS)),
+    }
 
 
 @dataclass
@@ -175,12 +213,13 @@ def _locked(actor: Actor, insured_id: int) -> InsuredPerson:
     return cast(InsuredPerson, get_or_404(InsuredPerson.objects.select_for_update(), actor, pk=insured_id))
 
 
-def family_of(insured: InsuredPerson) -> list[InsuredPerson]:
-    """The policyholder and everyone on their policy in the same collectivity, policyholder first."""
+def family_of(insured: InsuredPerson, *, fields: Sequence[str] = ()) -> list[InsuredPerson]:
+    """The policyholder and everyone on their policy in the same collectivity, policyholder first;
+    with `fields`, only those are read."""
     holder_id = insured.policyholder_id or insured.pk
-    members = InsuredPerson.objects.filter(pk=holder_id) | InsuredPerson.objects.filter(
-        policyholder_id=holder_id
-    )
+    members = InsuredPerson.objects.filter(Q(pk=holder_id) | Q(policyholder_id=holder_id))
+    if fields:
+        members = members.only(*fields)
     return sorted(members, key=lambda p: (p.relation != Relation.POLICYHOLDER, p.date_of_birth, p.pk))
 
 

@@ -17,9 +17,9 @@ from werkzorg.access import resolve_actor
 from werkzorg.audit.models import AuditEvent
 from werkzorg.core.errors import DomainError
 from werkzorg.insurance import services
-from werkzorg.insurance.models import InsuredPerson, Mutation, MutationKind, Relation
+from werkzorg.insurance.models import Coverage, InsuredPerson, Mutation, MutationKind, Relation
 from werkzorg.insurance.services.statements import issue_statement
-from werkzorg.insurance.tests.factories import contract, insured
+from werkzorg.insurance.tests.factories import contract, insured, product
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -186,11 +186,13 @@ def test_the_list_costs_the_same_queries_for_10_or_300_people(world: World, clie
 
 def test_a_persons_page_costs_the_same_queries_with_a_family_and_a_history(world: World, client) -> None:  # type: ignore[no-untyped-def]
     made = world.objects["contract"]
-    holder = insured(made, products=["BASIS", "AV"])  # type: ignore[arg-type]
+    holder = insured(made, products=["BASIS"])  # type: ignore[arg-type]
     client.force_login(world.users["insurance"])
     actor = resolve_actor(world.users["insurance"], "acme")
 
     def grow() -> None:
+        for code in ("AV", "TAND"):
+            Coverage.objects.create(insured=holder, product=product(code), start_date=holder.start_date)
         for born in (D(1982, 3, 1), D(2012, 6, 1), D(2015, 9, 1)):
             insured(made, relation=Relation.CHILD, holder=holder, born=born)  # type: ignore[arg-type]
         with _today(D(2026, 3, 2)):

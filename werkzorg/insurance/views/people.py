@@ -102,17 +102,8 @@ def insured_list(request: OrgRequest) -> HttpResponse:
 
 @org_view(Perm.INSURANCE)
 def insured_detail(request: OrgRequest, insured_id: int) -> HttpResponse:
-    insured = services.read_insured(actor=request.actor, insured_id=insured_id)
-    contract = services.contract_of(insured)
-    context = {
-        "insured": insured,
-        "contract": contract,
-        "family": services.family_of(insured),
-        "coverages": insured.coverages.select_related("product"),
-        "mutations": insured.mutations.select_related("entered_by"),
-        "today": timezone.localdate(),
-    }
-    return render(request, "insurance/detail.html", context)
+    context = services.person_page(actor=request.actor, insured_id=insured_id)
+    return render(request, "insurance/detail.html", context | {"today": timezone.localdate()})
 
 
 @org_view(Perm.INSURANCE)
