@@ -1,0 +1,111 @@
+"""Reading insured people: the contracts, the list, one person's page (audited) and their family."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+from django.db.models import Q, QuerySet
+
+from werkzorg.access import Actor, Perm, get_or_404, require, scope
+from werkzorg.audit.services import record
+from werkzorg.insurance.models import (
+    InsuranceContract,
+    InsuranceEvent,
+    InsuredPerson,
+    InsuredQuerySet,
+    Relation,
+)
+
+
+def contracts(actor: Actor) -> QuerySet[InsuranceContract]:
+    """The contracts of the collectivities the actor may see, with their collectivity."""
+    require(actor, Perm.INSURANCE)
+    return scope(InsuranceContract, actor).select_related("collectivity").order_by("collectivity__name")
+
+
+def get_contract(actor: Actor, contract_id: int) -> InsuranceContract:
+    require(actor, Perm.INSURANCE)
+    contract: InsuranceContract = get_or_404(
+        InsuranceContract.objects.select_related("collectivity"), actor, pk=contract_id
+    )
+    return contract
+
+
+def contract_of(insured: InsuredPerson) -> InsuranceContract:
+    collectivity = insured.collectivity if InsuredPerson.collectivity.is_cached(insured) else None
+    if collectivity is not None and hasattr(collectivity, "insurance_contract"):
+        # Loaded with the person (read_insured); the reverse relation is cached, so no query.
+        contract: InsuranceContract = collectivity.insurance_contract
+        return contract
+    return InsuranceContract.objects.get(collectivity_id=insured.collectivity_id)
+
+
+def list_insured(*, actor: Actor, search: str = "") -> InsuredQuerySet:
+    """Everyone in the collectivities the actor may see; a search is audited (it tells who is insured)."""
+    require(actor, Perm.INSURANCE)
+    people = cast(InsuredQuerySet, scope(InsuredPerson, actor))
+    if search:
+        people = people.search(search)
+        record(InsuranceEvent.INSURED_SEARCHED, actor=actor)
+    return people
+
+
+def read_insured(*, actor: Actor, insured_id: int) -> InsuredPerson:
+    """One person's page: the read is written to the audit log (NEN 7513). The contract comes along
+    (`contract_of` then asks nothing more)."""
+    require(actor, Perm.INSURANCE)
+    insured: InsuredPerson = get_or_404(
+        InsuredPerson.objects.select_related("collectivity__insurance_contract", "policyholder"),
+        actor,
+        pk=insured_id,
+    )
+    record(InsuranceEvent.INSURED_READ, actor=actor, subject=insured, obj=insured)
+    return insured
+
+
+# What the person's page shows of the others on the policy and of the history: no one else's
+# encrypted BSN is read, and the user who entered a mutation is only a name.
+FAMILY_FIELDS = ("first_name", "name_prefix", "last_name", "relation", "date_of_birth", "end_date")
+MUTATION_FIELDS = (
+    "insured",
+    "kind",
+    "effective_date",
+    "entered_at",
+    "reason",
+    "entered_by__full_name",
+    "entered_by__email",
+)
+
+
+def person_page(*, actor: Actor, insured_id: int) -> dict[str, Any]:
+    """Everything one person's page shows, the read audited."""
+    insured = read_insured(actor=actor, insured_id=insured_id)
+    return {
+        "insured": insured,
+        "contract": contract_of(insured),
+        "family": family_of(insured, fields=FAMILY_FIELDS),
+        "coverages": list(
+            insured.coverages.select_related("product").only(
+                "insured", "start_date", "end_date", "product__name"
+            )
+        ),
+        "mutations": list(insured.mutations.select_related("entered_by").only(*MUTATION_FIELDS)),
+    }
+
+
+def family_of(insured: InsuredPerson, *, fields: Sequence[str] = ()) -> list[InsuredPerson]:
+    """The policyholder and everyone on their policy in the same collectivity, policyholder first;
+    with `fields`, only those are read."""
+    holder_id = insured.policyholder_id or insured.pk
+    members = InsuredPerson.objects.filter(Q(pk=holder_id) | Q(policyholder_id=holder_id))
+    if fields:
+        members = members.only(*fields)
+    return sorted(members, key=lambda p: (p.relation != Relation.POLICYHOLDER, p.date_of_birth, p.pk))
+
+
+def to_check(actor: Actor) -> InsuredQuerySet:
+    """Policyholders the desk registered that the employer has not confirmed yet."""
+    return list_insured(actor=actor).filter(
+        confirmed_at__isnull=True, relation=Relation.POLICYHOLDER, end_date__isnull=True
+    )
