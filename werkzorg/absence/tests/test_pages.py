@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.personas import World
 from tests.queries import assert_constant_queries
-from werkzorg.absence.models import AbsenceFile, PlanKind
+from werkzorg.absence.models import AbsenceFile, ConsultKind, PlanKind
 from werkzorg.absence.offsets import Step
 from werkzorg.absence.services import files, medical, steps
 from werkzorg.absence.services.files import SickReport
@@ -69,9 +69,15 @@ def test_a_file_page_costs_the_same_with_a_longer_history(world: World, client) 
             steps.write_plan(
                 actor=employer, file=made, kind=kind, goal="g", agreements="a", case_manager_name="c"
             )
-        medical.give_advice(
-            actor=physician, file=made, can_do="a", cannot_do="b", expected_return="c", plan_advice=""
-        )
+        for _ in range(2):
+            medical.give_advice(
+                actor=physician, file=made, can_do="a", cannot_do="b", expected_return="c", plan_advice=""
+            )
+        for days in (3, 4):
+            medical.plan_consult(
+                actor=physician, employee=made.employee, file=made, kind=ConsultKind.FOLLOW_UP,
+                starts_at=timezone.now() + datetime.timedelta(days=days),
+            )  # fmt: skip
 
     assert_constant_queries(client, [f"/o/acme/verzuim/{made.pk}/"], grow)
 
