@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -7,6 +8,7 @@ from typing import Any
 
 from django import forms, template
 from django.template.base import FilterExpression
+from django.template.defaultfilters import date as date_filter
 from django.template.loader_tags import BlockNode
 from django.urls import reverse
 from django.utils import translation
@@ -88,6 +90,40 @@ def row_url(view_name: str, **kwargs: Any) -> RowUrl:
 @register.filter
 def for_row(url: RowUrl, key: int) -> str:
     return f"{url.prefix}{int(key)}{url.suffix}"
+
+
+# Day, month and year as numbers: the date formats lists show on every row.
+_NUMERIC_DATE_PARTS = {
+    "d": "{0.day:02d}",
+    "j": "{0.day}",
+    "m": "{0.month:02d}",
+    "n": "{0.month}",
+    "Y": "{0.year:04d}",
+}
+
+
+@functools.cache
+def _numeric_date_pattern(date_format: str) -> str | None:
+    """A str.format pattern for a format of only d, j, m, n and Y between separators; None otherwise."""
+    parts = []
+    for char in date_format:
+        if char.isalpha() or char == "\\":
+            if char not in _NUMERIC_DATE_PARTS:
+                return None
+            parts.append(_NUMERIC_DATE_PARTS[char])
+        else:
+            parts.append(char.replace("{", "{{").replace("}", "}}"))
+    return "".join(parts)
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def numeric_date(value: Any, date_format: str) -> str:
+    """`|date:"d-m-Y"` for the numeric formats, without the general formatter: a list of fifty rows with
+    three dates spent 2 ms in it (12 us a date against 0.6). Other formats go to `date` as they are."""
+    pattern = _numeric_date_pattern(date_format)
+    if pattern is None or not hasattr(value, "year"):
+        return date_filter(value, date_format)
+    return pattern.format(value)
 
 
 _MEMO_SIZE = 4096
