@@ -279,3 +279,16 @@ def test_statement_and_inbox_pages_cost_the_same_queries_as_data_grows(world: Wo
         ],
         grow,
     )
+
+
+def test_the_list_escapes_what_people_typed(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    made = world.objects["contract"]
+    person = insured(made, last_name='<b>Brood & "Spelen"', employee_number="<i>7</i>")  # type: ignore[arg-type]
+    client.force_login(world.users["insurance"])
+    listing = client.get("/o/acme/verzekerden/").content.decode()
+    assert "<b>Brood" not in listing and "<i>7" not in listing
+    assert (
+        f'<a class="utrecht-link" href="/o/acme/verzekerden/{person.pk}/">'
+        f"{person.first_name} &lt;b&gt;Brood &amp; &quot;Spelen&quot;</a>"
+    ) in listing
+    assert '<td class="utrecht-table__cell">&lt;i&gt;7&lt;/i&gt;</td>' in listing
