@@ -71,6 +71,18 @@ def test_rights_are_asked_of_access_not_of_django_flags() -> None:
     assert not offenders, "\n".join(offenders)
 
 
+def test_numeric_dates_and_amounts_use_the_cheap_filters() -> None:
+    """`|numeric_date` and `|money` write the same text as these at a fraction of the cost (docs/architecture.md)."""
+    slow = re.compile(r'\|date:"[djmnY\W]*"|\|floatformat:"2g"')
+    offenders = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in (ROOT / "werkzorg").rglob("templates/**/*.html")
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if slow.search(line)
+    ]
+    assert not offenders, "\n".join(offenders)
+
+
 def test_no_python_file_is_over_400_lines() -> None:
     long = [f"{p.relative_to(ROOT)}: {n}" for p in APP_CODE if (n := len(p.read_text().splitlines())) > 400]
     assert not long, long
