@@ -16,6 +16,7 @@ from werkzorg.insurance.models import (
     InsuredQuerySet,
     Relation,
 )
+from werkzorg.organisations.models import Collectivity
 
 
 def contracts(actor: Actor) -> QuerySet[InsuranceContract]:
@@ -33,10 +34,11 @@ def get_contract(actor: Actor, contract_id: int) -> InsuranceContract:
 
 
 def contract_of(insured: InsuredPerson) -> InsuranceContract:
-    collectivity = insured.collectivity if InsuredPerson.collectivity.is_cached(insured) else None
-    if collectivity is not None and hasattr(collectivity, "insurance_contract"):
-        # Loaded with the person (read_insured); the reverse relation is cached, so no query.
-        contract: InsuranceContract = collectivity.insurance_contract
+    """The person's contract: the one read with the person (read_insured) or one query."""
+    if InsuredPerson.collectivity.is_cached(insured) and Collectivity.insurance_contract.is_cached(
+        insured.collectivity
+    ):
+        contract: InsuranceContract = insured.collectivity.insurance_contract
         return contract
     return InsuranceContract.objects.get(collectivity_id=insured.collectivity_id)
 
@@ -67,6 +69,7 @@ def read_insured(*, actor: Actor, insured_id: int) -> InsuredPerson:
 # What the person's page shows of the others on the policy and of the history: no one else's
 # encrypted BSN is read, and the user who entered a mutation is only a name.
 FAMILY_FIELDS = ("first_name", "name_prefix", "last_name", "relation", "date_of_birth", "end_date")
+COVERAGE_FIELDS = ("insured", "start_date", "end_date", "product__name")
 MUTATION_FIELDS = (
     "insured",
     "kind",
@@ -85,11 +88,7 @@ def person_page(*, actor: Actor, insured_id: int) -> dict[str, Any]:
         "insured": insured,
         "contract": contract_of(insured),
         "family": family_of(insured, fields=FAMILY_FIELDS),
-        "coverages": list(
-            insured.coverages.select_related("product").only(
-                "insured", "start_date", "end_date", "product__name"
-            )
-        ),
+        "coverages": list(insured.coverages.select_related("product").only(*COVERAGE_FIELDS)),
         "mutations": list(insured.mutations.select_related("entered_by").only(*MUTATION_FIELDS)),
     }
 
