@@ -15,6 +15,8 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from werkzorg.core.templatetags.werkzorg import RowUrl, for_row, numeric_date
+
 register = template.Library()
 
 ROW = (
@@ -33,17 +35,16 @@ NONE = "\u2013"  # the en dash the pages write for "none"
 
 
 def _day(value: date | None) -> str:
-    """As `|date:"d-m-Y"`; the dash for none."""
-    return f"{value.day:02d}-{value.month:02d}-{value.year:04d}" if value else NONE
+    return numeric_date(value, "d-m-Y") or NONE
 
 
 @register.simple_tag
-def insured_rows(rows: Iterable[Any], detail_url: Any) -> SafeString:
+def insured_rows(rows: Iterable[Any], detail_url: RowUrl) -> SafeString:
     """`{% insured_rows page.object_list detail_url %}`: the <tr> of each InsuredRow."""
     return mark_safe(  # noqa: S308  every value below is escaped
         "".join(
             ROW.format(
-                url=escape(f"{detail_url.prefix}{int(row.pk)}{detail_url.suffix}"),
+                url=escape(for_row(detail_url, row.pk)),
                 name=escape(row.display_name),
                 policy_number=escape(row.policy_number),
                 employee_number=escape(row.employee_number) or NONE,
