@@ -39,6 +39,17 @@ def test_a_signed_in_page_costs_at_most_five_statements_and_writes_nothing(
     assert len(sql) - own <= 5, sql
 
 
+def test_an_organisations_page_reads_the_user_with_their_standing_in_one_statement(world: World) -> None:
+    client = Client()
+    client.force_login(world.users["superuser"])  # type: ignore[arg-type]
+    client.get("/o/acme/")
+    sql = statements(client, "/o/acme/")
+    # The session; the user with their membership and organisation; the page's collectivities.
+    assert len(sql) == 3, sql
+    assert "accounts_user" in sql[1] and "organisations_membership" in sql[1], sql
+    assert "organisations_collectivity" in sql[2], sql
+
+
 def test_the_second_factor_is_checked_once_per_session(world: World) -> None:
     client = Client()
     client.force_login(world.users["superuser"])  # type: ignore[arg-type]

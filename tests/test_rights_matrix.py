@@ -16,6 +16,7 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from werkzorg.access.middleware import ORGANISATION_PATH
 from werkzorg.core.plugins import portal_apps
 
 from .personas import ALL_PERSONAS, World, world_modules
@@ -144,7 +145,7 @@ def test_it_gives_every_persona_the_stated_outcome_on_every_url(full_world: Worl
     client = Client()
     user = world.users[persona]
     if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user)  # the project's backend, as a sign-in through allauth
     table = expected_outcomes()
     missing: list[str] = []
     wrong: list[str] = []
@@ -202,3 +203,16 @@ def test_it_answers_404_for_another_organisations_object(
     path = fill(route, world, other=True, provider=provider_route)
     assert request_once(client, "GET", path) in {404, 405}, route_name
     assert request_once(client, "POST", path) == 404, route_name
+
+
+def test_every_organisations_page_lies_under_its_slug() -> None:
+    """The signed-in user is read with their standing for paths /o/<slug>/ (werkzorg.access.middleware)."""
+    org_routes = [
+        (route, name)
+        for route, name, callback in all_routes()
+        if getattr(callback, "access", {}).get("kind") == "org"
+    ]
+    assert len(org_routes) > 100
+    assert [(route, name) for route, name in org_routes if not route.startswith("o/<slug:org>/")] == []
+    assert ORGANISATION_PATH.match("/o/acme-2_b/medewerkers/")["slug"] == "acme-2_b"  # type: ignore[index]
+    assert ORGANISATION_PATH.match("/organisaties/wissel/") is None

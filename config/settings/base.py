@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "werkzorg.core.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "werkzorg.access.middleware.RequestedOrganisationMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "werkzorg.accounts.middleware.SessionLifetimeMiddleware",
@@ -175,7 +176,10 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Ours first: new sessions use it (the user of an organisation's page read with their standing there); the
+# other two stay so sessions signed in through them before remain valid.
 AUTHENTICATION_BACKENDS = [
+    "werkzorg.accounts.backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

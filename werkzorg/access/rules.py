@@ -27,6 +27,9 @@ M = TypeVar("M", bound=Model)
 
 # (organisation, membership, physician authorisation) of a user in the organisation with that slug.
 StandingResolver = Callable[[Any, str], "tuple[Any, Any, Any] | None"]
+# The user with an id and their standing in the organisation with that slug, read together; None when
+# there is no such user.
+UserStandingResolver = Callable[[Any, str], "tuple[Any, tuple[Any, Any, Any] | None] | None"]
 # (organisation, API client, its service account) of an OAuth access token for the organisation with
 # that slug; None when the client is not that organisation's. Raises ClientRefused when revoked or expired.
 ClientResolver = Callable[[Any, str], "tuple[Any, Any, Any] | None"]
@@ -51,6 +54,7 @@ class Gate:
 
 
 _standing: list[StandingResolver] = []
+_user_standing: list[UserStandingResolver] = []
 _clients: list[ClientResolver] = []
 _gates: list[Gate] = []
 _collectivities: list[CollectivityResolver] = []
@@ -60,6 +64,23 @@ _linked: list[LinkedResolver] = []
 def register_standing_resolver(resolver: StandingResolver) -> None:
     """The organisations app tells this layer how to find a user's standing (set once, at start-up)."""
     _standing[:] = [resolver]
+
+
+def register_user_standing_resolver(resolver: UserStandingResolver) -> None:
+    """The organisations app tells this layer how to load a user with their standing in one statement."""
+    _user_standing[:] = [resolver]
+
+
+def load_user_with_standing(user_id: Any, org_slug: str) -> Any:
+    """The signed-in user of a request for the page of organisation `org_slug`, read together with their
+    standing there, which `resolve_actor` then takes instead of asking again; None when there is no such
+    user. The authentication backend asks it (see werkzorg.access.middleware)."""
+    found = _user_standing[0](user_id, org_slug)
+    if found is None:
+        return None
+    user, standing = found
+    user.preloaded_standing = (org_slug, standing)
+    return user
 
 
 def register_collectivity_resolver(resolver: CollectivityResolver) -> None:
@@ -121,7 +142,11 @@ def resolve_actor(user: User, org_slug: str) -> Actor:
     """The user acting for the organisation `org_slug`; NotFound (a 404) without standing there."""
     if not user.is_authenticated or not user.is_active or not _standing:
         raise NotFound()
-    found = _standing[0](user, org_slug)
+    preloaded = getattr(user, "preloaded_standing", None)
+    if preloaded is not None and preloaded[0] == org_slug:
+        found = preloaded[1]
+    else:
+        found = _standing[0](user, org_slug)
     if found is None:
         raise NotFound()
     organisation, membership, authorisation = found

@@ -133,7 +133,7 @@ def invitation_register(request: HttpRequest, invitation_id: uuid.UUID) -> HttpR
             add_domain_error(form, error)
         else:
             request.session.pop(SESSION_INVITATION_KEY, None)
-            login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+            login(request, user, backend="werkzorg.accounts.backends.AuthenticationBackend")
             # The password was just set: count it as a fresh sign-in, so setting up two-factor asks no re-entry.
             record_authentication(request, user, method="password", email=user.email, reauthenticated=True)
             messages.success(

@@ -14,6 +14,7 @@ class OrganisationsConfig(plugins.WerkzorgAppConfig):
             register_collectivity_resolver,
             register_gate,
             register_standing_resolver,
+            register_user_standing_resolver,
         )
         from werkzorg.audit import events
         from werkzorg.organisations import queries
@@ -21,6 +22,7 @@ class OrganisationsConfig(plugins.WerkzorgAppConfig):
 
         events.register(OrganisationEvent)
         register_standing_resolver(queries.standing)
+        register_user_standing_resolver(queries.user_with_standing)
         register_collectivity_resolver(queries.insurance_collectivities)
         register_gate(
             Gate(
