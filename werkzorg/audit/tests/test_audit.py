@@ -57,3 +57,15 @@ def test_the_log_shows_only_what_happened_in_the_organisation(world: World, clie
     ]
     assert ("employee_searched", "requester@acme.nl") in shown
     assert not [s for s in shown if s[0] == "login" or s[1] == "main@globex.nl"]
+
+
+def test_an_organisation_with_events_cannot_be_deleted(db: None) -> None:
+    from django.db.models import ProtectedError
+
+    from tests.factories import OrganisationFactory
+
+    organisation, without_events = OrganisationFactory(slug="logged"), OrganisationFactory(slug="unlogged")
+    AuditEvent.objects.create(event_type=AuditEventType.LOGIN, organisation=organisation)
+    with pytest.raises(ProtectedError):
+        organisation.delete()
+    without_events.delete()
