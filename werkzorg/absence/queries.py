@@ -93,7 +93,11 @@ def file_page(actor: Actor, file_id: int, today: datetime.date) -> dict[str, Any
     related model's every column cost the page more to compile and build than to fetch (measured)."""
     require(actor, Perm.VIEW_ABSENCE)
     file: AbsenceFile = get_or_404(
-        AbsenceFile.objects.select_related("employee", "case_manager", "practitioner"), actor, pk=file_id
+        AbsenceFile.objects.select_related("employee", "case_manager", "practitioner").only(
+            *(field.name for field in AbsenceFile._meta.concrete_fields), *FILE_PEOPLE_FIELDS
+        ),
+        actor,
+        pk=file_id,
     )
     periods = list(file.periods.order_by("start", "id"))
     records = [r.as_record() for r in file.step_records.all()]
@@ -113,6 +117,18 @@ def file_page(actor: Actor, file_id: int, today: datetime.date) -> dict[str, Any
     }
 
 
+# What the file's page shows of its employee, case manager (not the whole user row with its password hash)
+# and physician.
+FILE_PEOPLE_FIELDS = (
+    "employee__first_name",
+    "employee__name_prefix",
+    "employee__last_name",
+    "employee__employee_number",
+    "employee__employment_end",
+    "case_manager__full_name",
+    "case_manager__email",
+    "practitioner__name",
+)
 # What the file's page shows of an advice and a consult.
 ADVICE_FIELDS = (
     "file",

@@ -95,7 +95,6 @@ def file_detail(request: OrgRequest, file_id: int) -> HttpResponse:
     context["recordable"] = {
         s.step for s in context["steps"] if step_services.may_record(request.actor, s.step)
     }
-    context["relapse_form"] = RelapseForm(initial={"first_sick_day": timezone.localdate()})
     context["today"] = timezone.localdate()
     context["today_iso"] = context["today"].isoformat()
     context["employee_link_ready"] = bool(file.link_nonce)
