@@ -11,6 +11,7 @@ from django.db.models import Model, Q, QuerySet
 from werkzorg.access import Actor, scope
 from werkzorg.access.policy import SUPERUSER_LOOKUP
 from werkzorg.organisations.models import (
+    Collectivity,
     Membership,
     Organisation,
     OrganisationKind,
@@ -211,6 +212,15 @@ def _forget(keys: list[str]) -> None:
     """Now, and again after commit: a page read in between may have cached the old state."""
     cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def home_collectivities(actor: Actor) -> list[Collectivity]:
+    """The collectivities on the organisation's home page, with only the columns it shows."""
+    return list(
+        scope(Collectivity, actor)
+        .only("name", "customer_number", "collectivity_number")
+        .order_by("name", "pk")
+    )
 
 
 def list_members(actor: Actor) -> QuerySet[Membership]:

@@ -15,13 +15,16 @@ from werkzorg.core.forms import add_domain_error
 from werkzorg.organisations import services
 from werkzorg.organisations.forms import AcceptTermsForm, AgbSearchForm, RightsForm
 from werkzorg.organisations.models import (
-    Collectivity,
     Membership,
     PhysicianAuthorisation,
     TermsAcceptance,
     TermsVersion,
 )
-from werkzorg.organisations.queries import list_authorisations, list_organisations_for_user
+from werkzorg.organisations.queries import (
+    home_collectivities,
+    list_authorisations,
+    list_organisations_for_user,
+)
 
 
 @user_view
@@ -45,7 +48,7 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
 def home(request: OrgRequest) -> HttpResponse:
     actor = request.actor
     services.switch_organisation(actor=actor)
-    return render(request, "organisations/home.html", {"collectivities": scope(Collectivity, actor)})
+    return render(request, "organisations/home.html", {"collectivities": home_collectivities(actor)})
 
 
 @org_view(Perm.VIEW_USERS)
