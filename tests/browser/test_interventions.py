@@ -41,9 +41,12 @@ def request_as_requester(
     sign_in(page, "requester@acme.nl", PASSWORD, TOTP_SECRET)
     page.goto("/interventiewijzer/")
     check_axe(page)
-    page.fill("#id_q", "werkstress")
-    page.click("form.werkzorg-search button[type=submit]")
-    page.click(f"a:has-text('{item.title}')")
+    # The guide searches as one types (htmx, after a 400 ms pause). Wait for that answer: a click on a
+    # result before it would be cancelled by its swap and pushed URL (seen in CI).
+    with page.expect_response(lambda response: "q=werkstress" in response.url):
+        page.fill("#id_q", "werkstress")
+    page.wait_for_url("**/interventiewijzer/?*q=werkstress*")  # htmx has swapped the results in
+    page.locator("#catalogue-results").get_by_role("link", name=item.title).click()
     page.wait_for_url(f"**/interventiewijzer/{item.pk}/")
     check_axe(page)
     page.click("a:has-text('Acme')")
