@@ -114,7 +114,7 @@ def _member_columns() -> str:
 
 
 def _authorisation_join() -> str:
-    """The user's (first parameter) active authorisations, joined to the organisation `o`."""
+    """The user's active physician authorisations (one parameter: the user's id), joined to the organisation `o`."""
     quote = connection.ops.quote_name
     authorisation, practitioner = PhysicianAuthorisation._meta, Practitioner._meta
     return (
