@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from types import SimpleNamespace
 
 from allauth.account.decorators import reauthentication_required
 from allauth.account.internal.flows.login import record_authentication
@@ -223,7 +222,7 @@ class MemberRow:
     ) -> None:
         self.pk, self.user_id, self.full_name, self.email = pk, user_id, full_name, email
         self.is_active = is_active
-        self.rights = describe_grants(SimpleNamespace(**dict(zip(GRANT_FIELDS, grants, strict=True))))
+        self.rights = describe_grants(grants)
 
 
 @org_view(Perm.INVITE_USERS)

@@ -216,14 +216,24 @@ def test_the_invite_page_shows_clear_messages(world: World, client: Client) -> N
 
 def test_the_users_list_names_permissions_and_roles_in_words(world: World, client) -> None:  # type: ignore[no-untyped-def]
     client.force_login(world.users["superuser"])
+    # Dutch first, then English: the words of a combination are kept per language (a copy kept for
+    # the first language only would show Dutch on the English page).
+    client.cookies["django_language"] = "nl"
+    page = client.get("/o/acme/gebruikers/")
+    rights = {m.email: m.rights for m in page.context["page"].object_list}
+    assert rights["user_manager@acme.nl"] == (
+        "gebruikers uitnodigen en verwijderen",
+        "rollen toewijzen",
+        "interventie aanvragen",
+    )
     client.cookies["django_language"] = "en"
     page = client.get("/o/acme/gebruikers/")
     rights = {m.email: m.rights for m in page.context["page"].object_list}
-    assert rights["user_manager@acme.nl"] == [
+    assert rights["user_manager@acme.nl"] == (
         "invite and remove users",
         "assign roles",
         "request interventions",
-    ]
+    )
     assert rights["main@acme.nl"][0] == "superuser"
     # The user manager's row as shown: name, address, rights as badges, a link to change them.
     manager = world.users["user_manager"]
@@ -233,3 +243,10 @@ def test_the_users_list_names_permissions_and_roles_in_words(world: World, clien
     assert row.lstrip().startswith('<td class="utrecht-table__cell">user_manager@acme.nl</td>')
     assert '<span class="werkzorg-badge">assign roles</span>' in row
     assert f'href="/o/acme/gebruikers/{membership.pk}/">Rights' in row
+    assert "(you)" not in row
+    # The signed-in user's own row says so and only offers to view their rights.
+    me = world.users["superuser"]
+    own = page.content.decode().split(f'<td class="utrecht-table__cell">{me.full_name} (you)</td>')[1]
+    own = own.split("</tr>")[0]
+    own_membership = Membership.objects.get(user=me, organisation=world.org)
+    assert f'href="/o/acme/gebruikers/{own_membership.pk}/">View</a>' in own
