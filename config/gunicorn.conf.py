@@ -17,7 +17,8 @@ max_requests = 2000  # recycle workers now and then, with jitter so they do not 
 max_requests_jitter = 200
 # The application is loaded and warmed once in the master (templates compiled, URLs and translations
 # loaded; werkzorg/core/warmup.py) and workers are forked from it: a recycled worker starts warm in
-# milliseconds instead of importing Django for 1.5-2 s and compiling templates on its first pages.
+# milliseconds instead of importing Django for 1.5-2 s and compiling templates on its first pages; what
+# the master loaded is then frozen out of the garbage collector's reach (no 130 ms pauses in workers).
 # A new release therefore needs a restart of gunicorn, not a HUP.
 preload_app = True
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
@@ -27,6 +28,7 @@ access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 
 
 def when_ready(server):
-    from werkzorg.core.warmup import warm
+    from werkzorg.core.warmup import freeze_heap, warm
 
     server.log.info("warmed: %d templates compiled", warm())
+    server.log.info("heap frozen: %d objects", freeze_heap())

