@@ -24,6 +24,7 @@ def record(
     user: Any = None,
     role: str = "",
     organisation: Any = None,
+    organisation_id: int | None = None,
     subject: Any = None,
     obj: Any = None,
     request: HttpRequest | None = None,
@@ -34,12 +35,14 @@ def record(
 
     Pass `actor` when someone acts in a capacity (member, physician, provider, desk); `user`/`role`
     only where there is no actor yet (sign-in, registration) or nobody (the employee's link, a deadline).
+    The organisation is the actor's unless `organisation` (or its id, when only that was read) says.
     """
     if not events.is_known(event_type):
         raise ValueError(f"unregistered audit event type {event_type!r}")
     if actor is not None:
         user, role = actor.user, actor.role_label
-        organisation = organisation if organisation is not None else actor.organisation
+        if organisation is None and organisation_id is None:
+            organisation = actor.organisation
     authenticated = user is not None and getattr(user, "is_authenticated", False)
     if request is not None:
         ip_address, user_agent = client_ip(request), request.META.get("HTTP_USER_AGENT", "")
@@ -54,7 +57,7 @@ def record(
         "actor_id": user.pk if authenticated else None,
         "actor_label": user.email if authenticated else "",
         "actor_role": role[:120],
-        "organisation": organisation.pk if organisation is not None else None,
+        "organisation": organisation.pk if organisation is not None else organisation_id,
         "subject_type": subject._meta.model_name if subject is not None else "",
         "subject_id": str(subject.pk) if subject is not None else "",
         "object_type": obj._meta.model_name if obj is not None else "",

@@ -39,9 +39,9 @@ def audit(
 ) -> None:
     """With an actor: a portal user; without: the employee's link or a deadline (no account)."""
     if actor is not None:
-        record(event, actor=actor, organisation=request.organisation, obj=request, detail=detail)
+        record(event, actor=actor, organisation_id=request.organisation_id, obj=request, detail=detail)
     else:
-        record(event, role="employee", organisation=request.organisation, obj=request, detail=detail)
+        record(event, role="employee", organisation_id=request.organisation_id, obj=request, detail=detail)
 
 
 def erase_personal_data(request: InterventionRequest) -> None:

@@ -43,14 +43,14 @@ DETAIL_FIELDS = (
     "collectivity__name",
     "requested_by__full_name",
     "requested_by__email",
-    "organisation__id",
+    "organisation",  # its id, for the audit row
 )
 
 
 def read_request(*, actor: Actor, request_id: int) -> InterventionRequest:
     """A request as the employer sees it, with the employee's name: the read is audited (NEN 7513)."""
     found: InterventionRequest = get_or_404(
-        visible_requests(actor).select_related("organisation").only(*DETAIL_FIELDS), actor, pk=request_id
+        visible_requests(actor).only(*DETAIL_FIELDS), actor, pk=request_id
     )
     audit(InterventionEvent.INTERVENTION_READ, found, actor=actor)
     return found

@@ -87,9 +87,17 @@ def test_the_whole_flow_from_request_to_survey(flow: Flow, django_capture_on_com
         and request.consents.get().decision == ConsentDecision.GRANTED
     )
     assert request.consents.get().text_version == services.CONSENT_TEXT_VERSION
+    # The employee has no account: their consent is logged as theirs, in the employer's log.
+    from werkzorg.audit.models import AuditEvent
+
+    given = AuditEvent.objects.get(event_type="consent_given")
+    assert (given.actor_id, given.actor_role, given.organisation.slug) == (None, "employee", "acme")
     assert any("staff@care.nl" in m.to for m in mail.outbox)  # the provider is told
     seen = services.provider_request(actor=flow.provider, request_id=request.pk)
     assert seen.employee_email == "kees.z@privemail.nl"
+    # The provider's read is logged for the employer whose employee it is, not for the provider.
+    read = AuditEvent.objects.get(event_type="intervention_read")
+    assert (read.actor_label, read.organisation.slug) == ("staff@care.nl", "acme")
     services.mark_contacted(actor=flow.provider, request=request)
     appointment = services.plan_appointment(
         actor=flow.provider, request=request, starts_at=timezone.now() + datetime.timedelta(days=3)
@@ -264,8 +272,8 @@ def test_a_requester_sees_own_requests_and_the_superuser_all(flow: Flow) -> None
 
     assert superuser.get(f"/o/acme/interventies/{theirs.pk}/").status_code == 200
     reads = AuditEvent.objects.filter(event_type="intervention_read")
-    assert [(e.actor_label, e.object_type, e.object_id) for e in reads] == [
-        ("main@acme.nl", "interventionrequest", str(theirs.pk))
+    assert [(e.actor_label, e.organisation.slug, e.object_type, e.object_id) for e in reads] == [
+        ("main@acme.nl", "acme", "interventionrequest", str(theirs.pk))
     ]
     from django.test import TestCase
 
