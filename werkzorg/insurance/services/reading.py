@@ -53,19 +53,40 @@ def list_insured(*, actor: Actor, search: str = "") -> InsuredQuerySet:
     return people
 
 
-def read_insured(*, actor: Actor, insured_id: int) -> InsuredPerson:
+def read_insured(*, actor: Actor, insured_id: int, fields: Sequence[str] = ()) -> InsuredPerson:
     """One person's page: the read is written to the audit log (NEN 7513). The contract comes along
-    (`contract_of` then asks nothing more)."""
+    (`contract_of` then asks nothing more); with `fields`, only those are read."""
     require(actor, Perm.INSURANCE)
-    insured: InsuredPerson = get_or_404(
-        InsuredPerson.objects.select_related("collectivity__insurance_contract", "policyholder"),
-        actor,
-        pk=insured_id,
-    )
+    found = InsuredPerson.objects.select_related("collectivity__insurance_contract", "policyholder")
+    insured: InsuredPerson = get_or_404(found.only(*fields) if fields else found, actor, pk=insured_id)
     record(InsuranceEvent.INSURED_READ, actor=actor, subject=insured, obj=insured)
     return insured
 
 
+# What the person's page shows of the person (not their encrypted BSN: "Show" asks for it), and only the
+# names of their policyholder, collectivity and whether the contract withholds the premium from salary.
+PERSON_FIELDS = (
+    "organisation",
+    "collectivity",
+    "policy_number",
+    "relation",
+    "policyholder",
+    "first_name",
+    "name_prefix",
+    "last_name",
+    "date_of_birth",
+    "employee_number",
+    "start_date",
+    "end_date",
+    "policyholder__first_name",
+    "policyholder__name_prefix",
+    "policyholder__last_name",
+    "collectivity__name",
+    "collectivity__customer_number",
+    "collectivity__collectivity_number",
+    "collectivity__insurance_contract__collectivity",
+    "collectivity__insurance_contract__payment_method",
+)
 # What the person's page shows of the others on the policy and of the history: no one else's
 # encrypted BSN is read, and the user who entered a mutation is only a name.
 FAMILY_FIELDS = ("first_name", "name_prefix", "last_name", "relation", "date_of_birth", "end_date")
@@ -83,7 +104,7 @@ MUTATION_FIELDS = (
 
 def person_page(*, actor: Actor, insured_id: int) -> dict[str, Any]:
     """Everything one person's page shows, the read audited."""
-    insured = read_insured(actor=actor, insured_id=insured_id)
+    insured = read_insured(actor=actor, insured_id=insured_id, fields=PERSON_FIELDS)
     return {
         "insured": insured,
         "contract": contract_of(insured),

@@ -12,7 +12,7 @@ from django.test import Client, TestCase
 from openpyxl import load_workbook
 
 from tests.personas import World
-from tests.queries import assert_constant_queries
+from tests.queries import assert_constant_queries, frozen_activity_clock, queries_for
 from werkzorg.access import resolve_actor
 from werkzorg.audit.models import AuditEvent
 from werkzorg.core.errors import DomainError
@@ -292,3 +292,20 @@ def test_the_list_escapes_what_people_typed(world: World, client) -> None:  # ty
         f"{person.first_name} &lt;b&gt;Brood &amp; &quot;Spelen&quot;</a>"
     ) in listing
     assert '<td class="utrecht-table__cell">&lt;i&gt;7&lt;/i&gt;</td>' in listing
+
+
+def test_a_family_members_page_reads_their_policyholder_with_them(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    """Counted by hand: the session, the user with their standing, the organisation's contract links, the
+    person with their policyholder's name, collectivity and contract, the audit row, the family, the
+    coverages and the history. A column the page shows but the read left out costs one more."""
+    made = world.objects["contract"]
+    holder = insured(made, products=["BASIS"])  # type: ignore[arg-type]
+    child = insured(made, relation=Relation.CHILD, holder=holder, born=D(2012, 6, 1))  # type: ignore[arg-type]
+    client.force_login(world.users["insurance"])
+    url = f"/o/acme/verzekerden/{child.pk}/"
+    with frozen_activity_clock():
+        client.get(url)
+        assert queries_for(client, url) == 8
+    page = client.get(url).content.decode()
+    assert holder.display_name in page
+    assert str(made.collectivity) in page  # name (customer number/collectivity number)
