@@ -319,7 +319,7 @@ def standing_flags(actor: Actor) -> frozenset[str]:
 @functools.cache
 def _described(language: str | None, held: tuple[bool, ...]) -> tuple[str, ...]:
     grants = dict(zip(GRANT_FIELDS, held, strict=True))
-    labels = [str(gettext_lazy("superuser"))] if is_superuser_grants(grants) else []
+    labels = [_("superuser")] if is_superuser_grants(grants) else []
     shown = ROLE_FIELDS if labels else GRANT_FIELDS
     return (*labels, *(str(GRANT_LABELS[f]) for f in shown if grants[f]))
 
