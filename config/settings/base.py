@@ -102,7 +102,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "werkzorg.access.middleware.RequestedOrganisationMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "werkzorg.accounts.middleware.AuthenticationMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "werkzorg.accounts.middleware.SessionLifetimeMiddleware",
     "werkzorg.accounts.middleware.UserSessionsMiddleware",
@@ -123,6 +123,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "werkzorg" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # Django's i18n tags with constant labels rendered once per language (the module says why).
+            "libraries": {"i18n": "werkzorg.core.templatetags.cached_i18n"},
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -133,6 +135,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django warns that two modules answer to `i18n` (its own and ours above): that is the point of the override.
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 # Widgets render with the project's templates, so werkzorg/templates/django/forms/ can make them cheaper.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"

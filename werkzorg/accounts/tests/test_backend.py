@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
 from tests.personas import World
 from werkzorg.access.rules import load_user_with_standing, resolve_actor
+from werkzorg.accounts.models import User
 from werkzorg.core.errors import NotFound
 from werkzorg.organisations.models import Membership, PhysicianAuthorisation
 from werkzorg.organisations.queries import user_with_standing
@@ -78,3 +80,12 @@ def test_the_standing_read_with_the_user_serves_only_its_own_organisation(world:
         resolve_actor(user, "globex")  # asked again, not taken from Acme's
     physician = load_user_with_standing(world.users["physician"].pk, "acme")  # type: ignore[union-attr]
     assert resolve_actor(physician, "globex").organisation == world.other_org
+
+
+def test_the_user_is_loaded_before_the_view_not_behind_a_lazy_proxy(world: World) -> None:
+    page = signed_in(world.users["superuser"]).get("/o/acme/")
+    assert page.status_code == 200
+    assert type(page.wsgi_request.user) is User
+    assert page.wsgi_request.user.pk == world.users["superuser"].pk
+    anonymous = Client().get(LOGIN)
+    assert type(anonymous.wsgi_request.user) is AnonymousUser
