@@ -25,6 +25,7 @@ from werkzorg.absence.timeline import TimelineStep, compute, next_steps
 from werkzorg.access import Actor, Perm, can, get_or_404, require, scope
 from werkzorg.audit.services import record
 from werkzorg.core.names import person_name
+from werkzorg.core.ordering import sorted_rows
 
 # Rows per section of the task list (earliest first); the page says how many more there are, which "my
 # files" or the files list narrows down.
@@ -99,19 +100,25 @@ def file_page(actor: Actor, file_id: int, today: datetime.date) -> dict[str, Any
         actor,
         pk=file_id,
     )
-    periods = list(file.periods.order_by("start", "id"))
+    # A file has a few of each, in the models' order (the plans by kind, then number).
+    periods = sorted_rows(file.periods.all(), key=lambda period: (period.start, period.pk))
     records = [r.as_record() for r in file.step_records.all()]
     steps = compute(file.course(periods), records, today)
     record(AbsenceEvent.FILE_READ, actor=actor, subject=file.employee, obj=file)
     return {
         "file": file,
         "periods": periods,
-        "degrees": list(file.degrees.order_by("effective_from", "id")),
+        "degrees": sorted_rows(file.degrees.all(), key=lambda degree: (degree.effective_from, degree.pk)),
         "steps": steps,
-        "plans": list(file.plans.order_by("kind", "sequence")),
-        "advices": list(file.advices.select_related("practitioner").only(*ADVICE_FIELDS)),
-        "consults": list(
-            scope(Consult, actor).filter(file=file).select_related("practitioner").only(*CONSULT_FIELDS)
+        "plans": sorted_rows(file.plans.all(), key=lambda plan: (plan.kind, plan.sequence)),
+        "advices": sorted_rows(
+            file.advices.select_related("practitioner").only(*ADVICE_FIELDS),
+            key=lambda advice: (advice.given_on, advice.pk),
+            reverse=True,
+        ),
+        "consults": sorted_rows(
+            scope(Consult, actor).filter(file=file).select_related("practitioner").only(*CONSULT_FIELDS),
+            key=lambda consult: (consult.starts_at, consult.pk),
         ),
         "frequent": frequent_absence(file.employee, today),
     }

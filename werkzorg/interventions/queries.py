@@ -11,9 +11,9 @@ from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone
 
 from werkzorg.access import Actor, Perm, require, scope
+from werkzorg.core.ordering import sorted_rows
 from werkzorg.interventions.models import (
     Category,
-    Extension,
     Intervention,
     InterventionRequest,
     RequestStatus,
@@ -61,13 +61,15 @@ def provider_requests(actor: Actor) -> QuerySet[InterventionRequest]:
     return scope(InterventionRequest, actor)
 
 
-def timeline(
-    request: InterventionRequest, extensions: list[Extension]
-) -> list[tuple[datetime.datetime, Any]]:
-    """The request's steps and its extension decisions, in the order they happened."""
-    entries: list[tuple[datetime.datetime, Any]] = [(e.at, e) for e in request.events.all()]
+def request_parts(request: InterventionRequest) -> dict[str, Any]:
+    """What the request's page shows beside the request: its appointments and extensions, and the timeline
+    of its steps and extension decisions, each in the order it happened (a handful of each)."""
+    appointments = sorted_rows(request.appointments.all(), key=lambda a: (a.starts_at, a.pk))
+    extensions = sorted_rows(request.extensions.all(), key=lambda x: (x.requested_at, x.pk))
+    entries: list[tuple[datetime.datetime, Any]] = [(e.at, e) for e in request.events.order_by()]
     entries += [(x.decided_at, x) for x in extensions if x.decided_at is not None]
-    return sorted(entries, key=lambda entry: entry[0])
+    entries.sort(key=lambda entry: (entry[0], entry[1].pk))
+    return {"appointments": appointments, "extensions": extensions, "timeline_entries": entries}
 
 
 def active_catalogue() -> QuerySet[Intervention]:

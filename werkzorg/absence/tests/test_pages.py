@@ -150,3 +150,42 @@ def test_the_task_list_shows_each_role_its_own_steps(world: World, client) -> No
     assert "Informatiegesprek" not in client.get("/o/acme/verzuim/taken/").content.decode()
     files.report_recovery(actor=employer, file=made, recovered_on=timezone.localdate())
     assert "Plan van aanpak" not in client.get("/o/acme/verzuim/taken/").content.decode()
+
+
+def test_a_file_page_shows_each_part_in_its_order(world: World) -> None:
+    """Degrees and consults by date, plans by kind, advices newest first, whatever order they were written."""
+    from werkzorg.absence.models import DegreeChange, WorkAdvice
+    from werkzorg.absence.queries import file_page
+
+    made = report(world, 10)
+    employer = resolve_actor(world.users["absence"], "acme")
+    physician = resolve_actor(world.users["physician"], "acme")
+    today = timezone.localdate()
+    for percentage in (50, 30):
+        files.report_partial_recovery(actor=employer, file=made, effective_from=today, percentage=percentage)
+    # Written 100 % (the report), 50 %, 30 %; the 50 % is moved to tomorrow.
+    written = list(DegreeChange.objects.filter(file=made).order_by("pk"))
+    assert [d.percentage for d in written] == [100, 50, 30]
+    DegreeChange.objects.filter(pk=written[1].pk).update(effective_from=today + datetime.timedelta(days=1))
+    for kind in (PlanKind.PLAN, PlanKind.EVALUATION):
+        steps.write_plan(
+            actor=employer, file=made, kind=kind, goal="g", agreements="a", case_manager_name="c"
+        )
+    for can_do, day in (("A1", 3), ("A2", 5), ("A3", 4)):
+        advice = medical.give_advice(
+            actor=physician, file=made, can_do=can_do, cannot_do="b", expected_return="c", plan_advice=""
+        )
+        WorkAdvice.objects.filter(pk=advice.pk).update(given_on=D(2026, 11, day))
+    for days in (4, 3):
+        medical.plan_consult(
+            actor=physician, employee=made.employee, file=made, kind=ConsultKind.FOLLOW_UP,
+            starts_at=timezone.now() + datetime.timedelta(days=days),
+        )  # fmt: skip
+
+    page = file_page(employer, made.pk, today)
+    assert [d.percentage for d in page["degrees"]] == [100, 30, 50]
+    assert [p.kind for p in page["plans"]] == ["evaluation", "plan"]
+    assert [a.can_do for a in page["advices"]] == ["A2", "A3", "A1"]
+    starts = [c.starts_at for c in page["consults"]]
+    assert starts == sorted(starts) and len(starts) == 2
+    assert starts[0] - timezone.now() < datetime.timedelta(days=3, minutes=1)

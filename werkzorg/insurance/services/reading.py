@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 
 from werkzorg.access import Actor, Perm, get_or_404, require, scope
 from werkzorg.audit.services import record
+from werkzorg.core.ordering import sorted_rows
 from werkzorg.insurance.models import (
     InsuranceContract,
     InsuranceEvent,
@@ -90,7 +91,7 @@ PERSON_FIELDS = (
 # What the person's page shows of the others on the policy and of the history: no one else's
 # encrypted BSN is read, and the user who entered a mutation is only a name.
 FAMILY_FIELDS = ("first_name", "name_prefix", "last_name", "relation", "date_of_birth", "end_date")
-COVERAGE_FIELDS = ("insured", "start_date", "end_date", "product__name")
+COVERAGE_FIELDS = ("insured", "start_date", "end_date", "product__kind", "product__name")
 MUTATION_FIELDS = (
     "insured",
     "kind",
@@ -109,8 +110,16 @@ def person_page(*, actor: Actor, insured_id: int) -> dict[str, Any]:
         "insured": insured,
         "contract": contract_of(insured),
         "family": family_of(insured, fields=FAMILY_FIELDS),
-        "coverages": list(insured.coverages.select_related("product").only(*COVERAGE_FIELDS)),
-        "mutations": list(insured.mutations.select_related("entered_by").only(*MUTATION_FIELDS)),
+        # A person has a few of each, in the models' order.
+        "coverages": sorted_rows(
+            insured.coverages.select_related("product").only(*COVERAGE_FIELDS),
+            key=lambda coverage: (coverage.product.kind, coverage.product.name, coverage.pk),
+        ),
+        "mutations": sorted_rows(
+            insured.mutations.select_related("entered_by").only(*MUTATION_FIELDS),
+            key=lambda mutation: (mutation.entered_at, mutation.pk),
+            reverse=True,
+        ),
     }
 
 
@@ -121,7 +130,7 @@ def family_of(insured: InsuredPerson, *, fields: Sequence[str] = ()) -> list[Ins
     members = InsuredPerson.objects.filter(Q(pk=holder_id) | Q(policyholder_id=holder_id))
     if fields:
         members = members.only(*fields)
-    return sorted(members, key=lambda p: (p.relation != Relation.POLICYHOLDER, p.date_of_birth, p.pk))
+    return sorted_rows(members, key=lambda p: (p.relation != Relation.POLICYHOLDER, p.date_of_birth, p.pk))
 
 
 def to_check(actor: Actor) -> InsuredQuerySet:

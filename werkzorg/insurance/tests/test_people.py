@@ -202,6 +202,34 @@ def test_a_persons_page_costs_the_same_queries_with_a_family_and_a_history(world
     assert_constant_queries(client, [f"/o/acme/verzekerden/{holder.pk}/"], grow)
 
 
+def test_a_persons_page_lists_products_by_kind_and_name_and_the_newest_mutation_first(
+    world: World, client
+) -> None:  # type: ignore[no-untyped-def]
+    made = world.objects["contract"]
+    for code, kind in (("TAND", "dental"), ("AV", "supplementary"), ("AA", "supplementary")):
+        product(code, kind)
+    holder = insured(made, products=["TAND", "AV", "BASIS", "AA"])  # type: ignore[arg-type]
+    actor = resolve_actor(world.users["insurance"], "acme")
+    with _today(D(2026, 3, 2)):
+        for number in ("W1", "W2", "W3"):
+            services.change_employee_number(actor=actor, insured_id=holder.pk, employee_number=number)
+    # Entered in the order W1, W2, W3; the second is given the latest time, the first the earliest.
+    entered = datetime.datetime(2026, 3, 2, 10, tzinfo=datetime.UTC)
+    mutations = Mutation.objects.filter(insured=holder).order_by("pk")
+    for mutation, (hours, day) in zip(mutations, ((0, 1), (2, 2), (1, 3)), strict=True):
+        Mutation.objects.filter(pk=mutation.pk).update(
+            entered_at=entered + datetime.timedelta(hours=hours), effective_date=D(2026, 1, day)
+        )
+    client.force_login(world.users["insurance"])
+    page = client.get(f"/o/acme/verzekerden/{holder.pk}/").content.decode()
+    # Kinds sort as their stored names: basic, dental, supplementary; then by name.
+    products = ["Product BASIS", "Product TAND", "Product AA", "Product AV"]
+    assert sorted(products, key=page.index) == products
+    history = page[page.index('<tbody class="utrecht-table__body">') :]
+    dates = ["02-01-2026", "03-01-2026", "01-01-2026"]
+    assert sorted(dates, key=history.index) == dates
+
+
 def test_the_deregistration_page_says_from_which_date_on_before_anything_is_tried(
     world: World, client
 ) -> None:  # type: ignore[no-untyped-def]

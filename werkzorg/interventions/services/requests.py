@@ -21,7 +21,6 @@ from werkzorg.interventions.models import (
     InterventionRequest,
     RequestStatus,
 )
-from werkzorg.interventions.queries import visible_requests
 from werkzorg.interventions.services.common import add_event, audit, erase_personal_data, tell_provider
 from werkzorg.interventions.services.consent import send_consent_request
 from werkzorg.interventions.workflow import Actor as Role
@@ -45,12 +44,17 @@ DETAIL_FIELDS = (
     "requested_by__email",
     "organisation",  # its id, for the audit row
 )
+DETAIL_RELATIONS = ("intervention", "provider", "collectivity", "requested_by")
 
 
 def read_request(*, actor: Actor, request_id: int) -> InterventionRequest:
     """A request as the employer sees it, with the employee's name: the read is audited (NEN 7513)."""
+    require(actor, Perm.VIEW_INTERVENTIONS)
+    # Scoped once, by get_or_404 (visible_requests would scope it a second time).
     found: InterventionRequest = get_or_404(
-        visible_requests(actor).only(*DETAIL_FIELDS), actor, pk=request_id
+        InterventionRequest.objects.select_related(*DETAIL_RELATIONS).only(*DETAIL_FIELDS),
+        actor,
+        pk=request_id,
     )
     audit(InterventionEvent.INTERVENTION_READ, found, actor=actor)
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import json
+import re
 
 import pytest
 from django.apps import apps
@@ -22,8 +23,10 @@ from werkzorg.interventions.models import (
     AppointmentStatus,
     CancelReason,
     ConsentDecision,
+    Extension,
     InterventionRequest,
     RequestStatus,
+    StatusEvent,
 )
 from werkzorg.interventions.services import InvalidLink
 
@@ -512,8 +515,6 @@ def test_the_request_page_costs_the_same_with_a_longer_history(
 def test_a_decided_extension_is_on_the_requests_timeline(
     flow: Flow, client: Client, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
-    from werkzorg.interventions.models import Extension
-
     with django_capture_on_commit_callbacks(execute=True):
         request = flow.submit()
     services.grant_consent(token=link_token(last_mail_to("kees.z@privemail.nl").body, "toestemming"))
@@ -530,6 +531,54 @@ def test_a_decided_extension_is_on_the_requests_timeline(
     timeline = page[page.index("werkzorg-timeline") :]
     assert "Extension approved: 2 extra sessions" in timeline[: timeline.index("</ol>")]
     assert Extension.objects.get(pk=extension.pk).decided_at is not None
+
+
+def test_the_requests_page_shows_each_part_in_the_order_it_happened(
+    flow: Flow, client: Client, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    """Sorted by time, not by when the rows were written: appointments by start, extensions by request,
+    the timeline's steps and extension decisions interleaved by when they happened."""
+    with django_capture_on_commit_callbacks(execute=True):
+        request = flow.submit()
+    services.grant_consent(token=link_token(last_mail_to("kees.z@privemail.nl").body, "toestemming"))
+    start = timezone.make_aware(datetime.datetime(2027, 1, 4, 9, 0))
+    for days in (5, 2):  # the later one planned first
+        services.plan_appointment(
+            actor=flow.provider, request=request, starts_at=start + datetime.timedelta(days=days)
+        )
+    first = services.request_extension(
+        actor=flow.provider, request=request, reason="eerste", extra_sessions=1
+    )
+    services.decide_extension(actor=flow.requester, extension=first, approve=True)
+    second = services.request_extension(
+        actor=flow.provider, request=request, reason="tweede", extra_sessions=2
+    )
+    services.decide_extension(actor=flow.requester, extension=second, approve=False)
+    t0 = timezone.make_aware(datetime.datetime(2026, 11, 2, 9, 0))
+    hours = [t0 + datetime.timedelta(hours=n) for n in range(8)]
+    events = list(StatusEvent.objects.filter(request=request).order_by("pk"))
+    assert [e.status for e in events] == ["awaiting_consent", "forwarded", "planned"]
+    for event, at in zip(events, (hours[0], hours[1], hours[6]), strict=True):
+        StatusEvent.objects.filter(pk=event.pk).update(at=at)
+    # The second was asked for first, and decided on first.
+    Extension.objects.filter(pk=first.pk).update(requested_at=hours[3], decided_at=hours[5])
+    Extension.objects.filter(pk=second.pk).update(requested_at=hours[2], decided_at=hours[4])
+
+    client.force_login(flow.world.users["requester"])
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/o/acme/interventies/{request.pk}/").content.decode()
+    timeline = page[page.index("werkzorg-timeline") :]
+    steps = re.findall(r"<li><strong>(.*?)</strong>", timeline[: timeline.index("</ol>")])
+    assert steps == [
+        "Awaiting the employee&#x27;s consent",
+        "Forwarded to the provider",
+        "Extension rejected",
+        "Extension approved: 1 extra session",
+        "Planned",
+    ]
+    appointments = page[page.index('<h2 class="utrecht-heading-2">Appointments</h2>') :]
+    assert appointments.index("6 January 2027") < appointments.index("9 January 2027")
+    assert page.index("tweede") < page.index("eerste")
 
 
 def test_the_dashboard_counts_each_status_once(flow: Flow, client: Client) -> None:

@@ -89,15 +89,12 @@ def request_create(request: OrgRequest) -> HttpResponse:
 @org_view(Perm.VIEW_INTERVENTIONS)
 def request_detail(request: OrgRequest, request_id: int) -> HttpResponse:
     found = services.read_request(actor=request.actor, request_id=request_id)
-    extensions = list(found.extensions.all())
     return render(
         request,
         "interventions/request_detail.html",
         {
             "item": found,
-            "timeline_entries": queries.timeline(found, extensions),
-            "appointments": found.appointments.all(),
-            "extensions": extensions,
+            **queries.request_parts(found),
             "timeline": workflow.TIMELINE,
             "can_cancel": workflow.can_transition(
                 found.status, RequestStatus.CANCELLED, workflow.Actor.EMPLOYER
