@@ -189,3 +189,17 @@ def test_a_file_page_shows_each_part_in_its_order(world: World) -> None:
     starts = [c.starts_at for c in page["consults"]]
     assert starts == sorted(starts) and len(starts) == 2
     assert starts[0] - timezone.now() < datetime.timedelta(days=3, minutes=1)
+
+
+def test_the_absence_menu_follows_the_rights_of_whoever_asks(world: World) -> None:
+    """The menu is rendered once per organisation, rights and language: the physician, who may not
+    report sick, never gets the superuser's menu."""
+    from django.test import Client
+
+    superuser, physician = Client(), Client()
+    superuser.force_login(world.users["superuser"])
+    physician.force_login(world.users["physician"])
+    report_link = 'href="/o/acme/verzuim/ziekmelden/"'
+    for _ in range(2):  # the second time from the memo
+        assert report_link in superuser.get("/o/acme/verzuim/").content.decode()
+        assert report_link not in physician.get("/o/acme/verzuim/").content.decode()

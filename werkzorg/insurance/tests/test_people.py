@@ -337,3 +337,16 @@ def test_a_family_members_page_reads_their_policyholder_with_them(world: World, 
     page = client.get(url).content.decode()
     assert holder.display_name in page
     assert str(made.collectivity) in page  # name (customer number/collectivity number)
+
+
+def test_the_insurance_menu_is_in_the_language_of_each_page(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world.users["insurance"])
+    for language, words in (
+        ("nl", "Premiecontrole"),
+        ("en", "Premium reconciliation"),
+        ("nl", "Premiecontrole"),
+    ):
+        client.cookies["django_language"] = language
+        page = client.get("/o/acme/verzekerden/").content.decode()
+        menu = page[page.index('class="werkzorg-subnav"') :]
+        assert words in menu[: menu.index("</nav>")]
