@@ -31,4 +31,6 @@ def test_gunicorn_warms_and_freezes_the_heap_before_it_forks() -> None:
     finally:
         gc.unfreeze()
     assert frozen > 10_000  # Django and the portal loaded: far more objects than any request makes
-    assert logged[0].startswith("warmed: ") and logged[1] == f"heap frozen: {frozen} objects"
+    assert logged[0].startswith("warmed: ") and logged[1].startswith("heap frozen: ")
+    # Another thread of the test process (a live server's) may free a frozen object in between.
+    assert abs(int(logged[1].split()[2]) - frozen) < 1_000
