@@ -109,4 +109,9 @@ class Employee(OrgOwnedModel):
 
     @property
     def is_employed(self) -> bool:
-        return self.employment_end is None or self.employment_end >= datetime.date.today()
+        return employed_until(self.employment_end)
+
+
+def employed_until(employment_end: datetime.date | None) -> bool:
+    """Whether someone whose employment ends on `employment_end` (None: open-ended) is employed today."""
+    return employment_end is None or employment_end >= datetime.date.today()

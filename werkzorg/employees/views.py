@@ -17,6 +17,7 @@ from werkzorg.core.search import recall_search, remember_search
 from werkzorg.employees import services
 from werkzorg.employees.forms import EmployeeForm, EndEmploymentForm, ImportForm
 from werkzorg.employees.models import Employee
+from werkzorg.employees.queries import EmployeeRow
 from werkzorg.jobs.services import start_job
 
 PAGE_SIZE = 50
@@ -37,7 +38,7 @@ def employee_list(request: OrgRequest) -> HttpResponse:
         query = ""
     search = recall_search(request, token)
     queryset = services.list_employees(actor=actor, search=search, include_former=show == "alle")
-    page = paginate(request, queryset, PAGE_SIZE)
+    page = paginate(request, queryset, PAGE_SIZE, row=EmployeeRow)
     template = "employees/_table.html" if request.htmx else "employees/list.html"  # type: ignore[attr-defined]
     context = {
         "page": page,

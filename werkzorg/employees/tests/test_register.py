@@ -215,3 +215,23 @@ def test_exporting_is_a_post_never_a_link_a_prefetcher_could_follow(world: World
     client.force_login(world.users["superuser"])
     assert client.get("/o/acme/medewerkers/exporteren/").status_code == 405
     assert client.get("/o/acme/interventies/exporteren/").status_code == 405
+
+
+def test_the_register_rows_show_name_department_and_whether_employed(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    import datetime
+
+    EmployeeFactory(
+        organisation=world.org, employee_number="R1", first_name="Jan", name_prefix="van", last_name="Dijk",
+        department="Magazijn", employment_end=None,
+    )  # fmt: skip
+    EmployeeFactory(
+        organisation=world.org, employee_number="R2", first_name="Els", name_prefix="", last_name="Bos",
+        department="", employment_end=datetime.date(2026, 11, 30),
+    )  # fmt: skip
+    client.force_login(world.users["superuser"])
+    client.cookies["django_language"] = "en"
+    page = client.get("/o/acme/medewerkers/?toon=alle").content.decode()
+    row = page[page.index(">R1<") :]
+    assert "Jan van Dijk</a>" in row[:400] and ">Magazijn<" in row[:400] and ">yes<" in row[:400]
+    row = page[page.index(">R2<") :]
+    assert "Els Bos</a>" in row[:400] and ">–<" in row[:400] and "until 30-11-2026" in row[:400]

@@ -1,0 +1,42 @@
+"""Reads of the employee register for its pages."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import ClassVar
+
+from werkzorg.core.names import person_name
+from werkzorg.employees.models import employed_until
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeeRow:
+    """A row of the register as plain values: fifty model instances of sixteen columns each (the search
+    text among them) cost the list and its search more than reading them (measured)."""
+
+    pk: int
+    employee_number: str
+    first_name: str
+    name_prefix: str
+    last_name: str
+    department: str
+    employment_end: datetime.date | None
+    # The values read for a row, in the order of the fields above.
+    columns: ClassVar[tuple[str, ...]] = (
+        "pk",
+        "employee_number",
+        "first_name",
+        "name_prefix",
+        "last_name",
+        "department",
+        "employment_end",
+    )
+
+    @property
+    def display_name(self) -> str:
+        return person_name(self.first_name, self.name_prefix, self.last_name)
+
+    @property
+    def is_employed(self) -> bool:
+        return employed_until(self.employment_end)
