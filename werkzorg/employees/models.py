@@ -51,7 +51,24 @@ class EmployeeQuerySet(TenantQuerySet):
         return super().bulk_update(objs, [*fields, "search_text"], batch_size=batch_size)
 
 
-class Employee(OrgOwnedModel):
+class EmployeeWords:
+    """How an employee is named and whether they are employed: shared by the model and the register's rows."""
+
+    first_name: str
+    name_prefix: str
+    last_name: str
+    employment_end: datetime.date | None
+
+    @property
+    def display_name(self) -> str:
+        return person_name(self.first_name, self.name_prefix, self.last_name)
+
+    @property
+    def is_employed(self) -> bool:
+        return self.employment_end is None or self.employment_end >= datetime.date.today()
+
+
+class Employee(EmployeeWords, OrgOwnedModel):
     employee_number = models.CharField(_("employee number"), max_length=30)
     first_name = models.CharField(_("first name"), max_length=100)
     name_prefix = models.CharField(_("prefix"), max_length=20, blank=True, help_text=_("e.g. van, de"))
@@ -102,16 +119,3 @@ class Employee(OrgOwnedModel):
             self.department,
         )
         return " ".join(p for p in parts if p).lower()
-
-    @property
-    def display_name(self) -> str:
-        return person_name(self.first_name, self.name_prefix, self.last_name)
-
-    @property
-    def is_employed(self) -> bool:
-        return employed_until(self.employment_end)
-
-
-def employed_until(employment_end: datetime.date | None) -> bool:
-    """Whether someone whose employment ends on `employment_end` (None: open-ended) is employed today."""
-    return employment_end is None or employment_end >= datetime.date.today()

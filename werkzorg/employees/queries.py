@@ -6,12 +6,11 @@ import datetime
 from dataclasses import dataclass
 from typing import ClassVar
 
-from werkzorg.core.names import person_name
-from werkzorg.employees.models import employed_until
+from werkzorg.employees.models import EmployeeWords
 
 
 @dataclass(frozen=True, slots=True)
-class EmployeeRow:
+class EmployeeRow(EmployeeWords):
     """A row of the register as plain values: fifty model instances of sixteen columns each (the search
     text among them) cost the list and its search more than reading them (measured)."""
 
@@ -32,11 +31,3 @@ class EmployeeRow:
         "department",
         "employment_end",
     )
-
-    @property
-    def display_name(self) -> str:
-        return person_name(self.first_name, self.name_prefix, self.last_name)
-
-    @property
-    def is_employed(self) -> bool:
-        return employed_until(self.employment_end)
