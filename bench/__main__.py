@@ -213,7 +213,7 @@ def _page(
         "queries": large,
         "queries_at_1000_rows": small,
         "rows": page.rows(scale),
-        "target": f">= {page.share}x"
+        "target": f">= {page.share:.2f}x"
         + (f", p99 < {limit_p99:.0f} ms" if limit_p99 else "")
         + ", queries equal",
         "ok": ok,
