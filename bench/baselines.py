@@ -21,6 +21,7 @@ from werkzorg.accounts.models import Invitation, InvitationStatus
 from werkzorg.core.paging import COUNT_CAP
 from werkzorg.employees.forms import EMPLOYEE_FIELDS
 from werkzorg.employees.models import Employee
+from werkzorg.employees.queries import EmployeeRow
 from werkzorg.interventions.models import Appointment, Extension, InterventionRequest, StatusEvent
 from werkzorg.organisations.models import Collectivity, Membership, Organisation
 
@@ -56,20 +57,10 @@ def _employees(request: HttpRequest) -> QuerySet[Employee]:
     )
 
 
-EMPLOYEE_ROW = (
-    "pk",
-    "employee_number",
-    "first_name",
-    "name_prefix",
-    "last_name",
-    "department",
-    "employment_end",
-)
-
-
 def employee_list(request: HttpRequest) -> HttpResponse:
     employees = _employees(request)
-    rows = employees.order_by("last_name", "first_name", "pk").values_list(*EMPLOYEE_ROW)[:50]
+    # The columns the register page reads, in its order.
+    rows = employees.order_by("last_name", "first_name", "pk").values_list(*EmployeeRow.columns)[:50]
     return bare_page(request, rows, capped_count(employees))
 
 
@@ -77,7 +68,8 @@ def employee_search(request: HttpRequest) -> HttpResponse:
     employees = _employees(request)
     for word in request.GET.get("q", "").lower().split():
         employees = employees.filter(search_text__contains=word)
-    rows = employees.order_by("last_name", "first_name", "pk").values_list(*EMPLOYEE_ROW)[:50]
+    # The columns the register page reads, in its order.
+    rows = employees.order_by("last_name", "first_name", "pk").values_list(*EmployeeRow.columns)[:50]
     return bare_page(request, rows, capped_count(employees))
 
 

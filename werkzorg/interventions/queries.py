@@ -25,12 +25,14 @@ from werkzorg.interventions.models import (
 MIN_SURVEY_GROUP = 3
 
 
+# What a request's list row and page show beside it.
+REQUEST_RELATIONS = ("intervention", "provider", "collectivity", "requested_by")
+
+
 def visible_requests(actor: Actor) -> QuerySet[InterventionRequest]:
     """The main account holder sees all the organisation's requests, a requester (or physician) their own."""
     require(actor, Perm.VIEW_INTERVENTIONS)
-    return scope(InterventionRequest, actor).select_related(
-        "intervention", "provider", "collectivity", "requested_by"
-    )
+    return scope(InterventionRequest, actor).select_related(*REQUEST_RELATIONS)
 
 
 @dataclass(frozen=True, slots=True)

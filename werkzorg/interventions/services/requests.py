@@ -21,6 +21,7 @@ from werkzorg.interventions.models import (
     InterventionRequest,
     RequestStatus,
 )
+from werkzorg.interventions.queries import REQUEST_RELATIONS
 from werkzorg.interventions.services.common import add_event, audit, erase_personal_data, tell_provider
 from werkzorg.interventions.services.consent import send_consent_request
 from werkzorg.interventions.workflow import Actor as Role
@@ -44,7 +45,6 @@ DETAIL_FIELDS = (
     "requested_by__email",
     "organisation",  # its id, for the audit row
 )
-DETAIL_RELATIONS = ("intervention", "provider", "collectivity", "requested_by")
 
 
 def read_request(*, actor: Actor, request_id: int) -> InterventionRequest:
@@ -52,7 +52,7 @@ def read_request(*, actor: Actor, request_id: int) -> InterventionRequest:
     require(actor, Perm.VIEW_INTERVENTIONS)
     # Scoped once, by get_or_404 (visible_requests would scope it a second time).
     found: InterventionRequest = get_or_404(
-        InterventionRequest.objects.select_related(*DETAIL_RELATIONS).only(*DETAIL_FIELDS),
+        InterventionRequest.objects.select_related(*REQUEST_RELATIONS).only(*DETAIL_FIELDS),
         actor,
         pk=request_id,
     )
